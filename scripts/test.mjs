@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `npm test`: every check and suite, in order, and one closing line `N passed, N failed` that counts them all.
+//   type check and lint      (each counts as one check)
+//   unit tests               vitest, core and CLI
+//   integration tests        mocha inside a real VS Code (code-server's Node extension host, offline)
+//   UI tests                 Playwright driving the real workbench in Chromium
+// Options: --only unit|integration|ui (repeatable), --keep (keep the VS Code run folder for inspection).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { runIntegration } from '../test/harness/runIntegration.mjs';
+import { MissingPrerequisite, chromiumPath, startCodeServer } from '../test/harness/vscodeOffline.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const only = args.flatMap((a, i) => (a === '--only' ? [args[i + 1]] : []));
+const wants = (step) => only.length === 0 || only.includes(step);
+const keep = args.includes('--keep');
+const resultsDir = join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+const tally = [];
+const record = (suite, passed, failed, hint) => {
+  tally.push({ suite, passed, failed, hint });
+  console.log(`\n── ${suite}: ${passed} passed, ${failed} failed${failed && hint ? `  (${hint})` : ''}\n`);
+};
+const heading = (title) => console.log(`\n━━ ${title} ━━`);
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+const npx = (bin) => join(root, 'node_modules', '.bin', bin);
+
+if (wants('unit') || wants('static')) {
+  heading('type check (tsc --noEmit, strict; core checked without Node or VS Code types)');
+  const typecheck = run(npx('tsc'), ['--noEmit', '-p', '.']) || run(npx('tsc'), ['--noEmit', '-p', 'src/core']);
+  record('type check', typecheck ? 0 : 1, typecheck ? 1 : 0, 'run `npm run typecheck` and fix the errors it lists');
+  heading('lint (ESLint)');
+  const lint = run(npx('eslint'), ['.']);
+  record('lint', lint ? 0 : 1, lint ? 1 : 0, 'run `npm run lint`; `npx eslint . --fix` fixes many');
+}
+
+if (wants('unit')) {
+  heading('unit tests (vitest)');
+  const report = join(resultsDir, 'vitest.json');
+  rmSync(report, { force: true });
+  const status = run(npx('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  let passed = 0;
+  let failed = status ? 1 : 0;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed = json.numPassedTests;
+    failed = json.numFailedTests + (status && json.numFailedTests === 0 ? 1 : 0);
+  } catch {
+    // No report: vitest itself failed before running tests; counted as one failure above.
+  }
+  record('unit tests', passed, failed, 'run `npm run test:unit`');
+}
+
+const needsVscode = wants('integration') || wants('ui');
+if (needsVscode) {
+  heading('build (esbuild)');
+  const build = run('node', ['esbuild.mjs']);
+  if (build) record('build', 0, 1, 'run `node esbuild.mjs`');
+}
+
+let server;
+let workspace;
+if (needsVscode && !tally.some((t) => t.suite === 'build')) {
+  try {
+    chromiumPath();
+    heading('starting a real VS Code (code-server, offline)');
+    server = await startCodeServer({ testDriver: true });
+    console.log(`code-server ${server.url} (run folder ${server.runDir})`);
+  } catch (error) {
+    const message = error instanceof MissingPrerequisite ? error.message : String(error.stack ?? error);
+    console.error(`\nCannot start VS Code for the integration and UI tests:\n${message}`);
+    if (wants('integration')) record('integration tests', 0, 1, 'see the message above');
+    if (wants('ui')) record('UI tests', 0, 1, 'see the message above');
+  }
+}
+
+try {
+  if (server && wants('integration')) {
+    heading('integration tests (mocha in the VS Code extension host)');
+    workspace = mkdtempSync(join(tmpdir(), 'diplomat-ws-'));
+    cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    const result = await runIntegration(server, { root, workspace, runDir: server.runDir });
+    for (const f of result.failures ?? []) console.log(`  ✗ ${f.title}: ${f.error}`);
+    if (result.vscodeVersion) console.log(`  (ran in VS Code ${result.vscodeVersion})`);
+    record('integration tests', result.passed, result.failed, 'rerun with `npm run test:integration`; VERBOSE=1 shows the workbench log');
+  }
+  if (server && wants('ui')) {
+    heading('UI tests (Playwright in the real workbench)');
+    const tap = join(resultsDir, 'ui.tap');
+    const status = run(
+      process.execPath,
+      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'test/e2e/'],
+      { env: { ...process.env, DIPLOMAT_VSCODE_URL: server.url, DIPLOMAT_VSCODE_PORT: String(server.port), DIPLOMAT_ROOT: root } },
+    );
+    let passed = 0;
+    let failed = status ? 1 : 0;
+    try {
+      const text = readFileSync(tap, 'utf8');
+      passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+      failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + (status && !/^# fail [1-9]/m.test(text) ? 1 : 0);
+    } catch {
+      // No TAP file: the runner failed before any test; counted as one failure above.
+    }
+    record('UI tests', passed, failed, 'rerun with `npm run test:ui`; screenshots are in test-results/');
+  }
+} finally {
+  await server?.stop({ keep });
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+}
+
+const passed = tally.reduce((n, t) => n + t.passed, 0);
+const failed = tally.reduce((n, t) => n + t.failed, 0);
+console.log('\n━━ summary ━━');
+for (const t of tally) console.log(`  ${t.failed ? '✗' : '✓'} ${t.suite.padEnd(18)} ${t.passed} passed, ${t.failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,240 @@
+import { analyze } from '../core';
+import type { Analysis, Figure, Quote, Speaker } from '../core';
+import type { CliIo, Command } from './command';
+import { ExitCode } from './command';
+import type { DecodedInput, InputProblem } from './input';
+import {
+  decodeStatement, expandOperands, readProcessStdin, readStatementFile, statementExtensions, stdinDisplayName,
+  stdinOperand,
+} from './input';
+
+/** Exit code when the analyser itself fails on an input: a bug, reported like `main`'s own internal errors. */
+const internalError = 70;
+
+/** In the summary, how many quotes per speaker and how many figures are listed before `--all` is needed. */
+const summaryQuotesPerSpeaker = 5;
+const summaryFigures = 20;
+/** Characters of a quote shown in the summary; long enough to recognise it, short enough for one line. */
+const summaryQuoteChars = 100;
+
+const usage = `Usage: diplomat analyze [--json] [--all] (FILE | FOLDER | -)...
+
+Finds who speaks, what is quoted (and by whom), which figures are claimed, and the
+people, countries, organisations and places named in diplomatic statements.
+
+Inputs (any number, analysed in order):
+  FILE      a text file, whatever its name, read as UTF-8; a leading byte-order
+            mark (BOM) is removed before analysis
+  FOLDER    its statement files (${statementExtensions.map((x) => `*${x}`).join(', ')}), sub-folders included,
+            hidden entries and node_modules skipped, sorted by path
+  -         standard input
+
+Options:
+  --json    print the analysis as JSON instead of a summary
+  --all     in the summary, list every quote and figure (default: the first
+            ${summaryQuotesPerSpeaker} quotes of each speaker and the first ${summaryFigures} figures)
+  --        end of options: later operands are paths even if they start with -
+  -h, --help
+
+JSON output:
+  One FILE or -: one JSON object on one line, exactly the analysis:
+    {"version":1,"length":N,"entities":[…],"speakers":[…],"quotes":[…],"figures":[…]}
+  Several operands, or a FOLDER: NDJSON, one such object per line per input, each
+  with a "path" field added first (the path as found; "-" for standard input).
+  Inputs that fail print nothing on standard output.
+  Offsets (start, end) are 0-based, end-exclusive UTF-16 code units (JavaScript
+  string indices, VS Code offsets) into the text after BOM removal; "length" is
+  that text's length, so text.slice(start, end) === span.text.
+
+Exit codes:
+  0  every input was analysed
+  2  the command line is wrong
+  3  an input could not be read (missing file or folder, permission denied)
+  4  an input is not a statement: empty or white space only, NUL bytes (binary),
+     UTF-16 or invalid UTF-8, or a folder without statement files
+  ${internalError} the analyser failed on an input (a bug: please report it)
+  Each failing input gets one line "diplomat: PATH: reason" on standard error and
+  the other inputs are still analysed; the exit code is that of the first failure.`;
+
+/** What the analyze command needs from the outside world besides `CliIo`; tests replace it. */
+export interface AnalyzeEnvironment {
+  /** All of standard input as bytes, read when an operand is `-`. */
+  readonly readStdin: () => Promise<Uint8Array>;
+}
+
+interface Options {
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly operands: readonly string[];
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  let json = false;
+  let all = false;
+  const operands: string[] = [];
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (!optionsEnded && arg === '--') optionsEnded = true;
+    else if (!optionsEnded && arg === '--json') json = true;
+    else if (!optionsEnded && arg === '--all') all = true;
+    else if (!optionsEnded && arg.startsWith('-') && arg !== stdinOperand) return `unknown option '${arg}'`;
+    else operands.push(arg);
+  }
+  if (operands.length === 0) return 'no input: give a FILE, a FOLDER or - for standard input';
+  if (operands.filter((o) => o === stdinOperand).length > 1) return 'standard input (-) can be read only once';
+  return { json, all, operands };
+}
+
+/**
+ * Creates the `analyze` command. `env` supplies standard input so tests can run the command in-process; the CLI
+ * uses {@link analyzeCommand}, which reads the process's standard input.
+ */
+export function createAnalyzeCommand(env: AnalyzeEnvironment): Command {
+  return {
+    name: 'analyze',
+    summary: 'speakers, quotes, figures and entities of statements (summary or --json)',
+    usage,
+    async run(args: string[], io: CliIo): Promise<number> {
+      const options = parseArgs(args);
+      if (typeof options === 'string') {
+        io.err(`diplomat analyze: ${options}. Run 'diplomat analyze --help' for usage.`);
+        return ExitCode.usage;
+      }
+      const { sources, several } = await expandOperands(options.operands);
+      let exitCode: number = ExitCode.ok;
+      const fail = (problem: InputProblem): void => {
+        io.err(`diplomat: ${problem.path}: ${problem.message}`);
+        if (exitCode === ExitCode.ok) exitCode = problem.code;
+      };
+      for (const source of sources) {
+        if (source.kind === 'problem') {
+          fail(source.problem);
+          continue;
+        }
+        const shownPath = source.kind === 'stdin' ? stdinDisplayName : source.path;
+        const decoded: DecodedInput = source.kind === 'stdin'
+          ? decodeStatement(await env.readStdin(), stdinDisplayName)
+          : await readStatementFile(source.path);
+        if ('problem' in decoded) {
+          fail(decoded.problem);
+          continue;
+        }
+        let analysis: Analysis;
+        try {
+          analysis = analyze(decoded.text);
+        } catch (e) {
+          io.err(`diplomat: ${shownPath}: analysis failed (${e instanceof Error ? e.message : String(e)}); please report it`);
+          if (exitCode === ExitCode.ok) exitCode = internalError;
+          continue;
+        }
+        if (options.json) {
+          const path = source.kind === 'stdin' ? stdinOperand : source.path;
+          io.out(JSON.stringify(several ? { path, ...analysis } : analysis));
+        } else {
+          io.out(summarize(shownPath, analysis, options.all));
+        }
+      }
+      return exitCode;
+    },
+  };
+}
+
+/** `diplomat analyze`, reading `-` from the process's standard input. */
+export const analyzeCommand: Command = createAnalyzeCommand({ readStdin: readProcessStdin });
+
+/**
+ * A readable summary of one analysis: a heading with counts, speakers with (truncated) quotes, unattributed quotes,
+ * figures with their value, and entity counts by type with the most frequent names. Lists are capped unless `all`.
+ */
+export function summarize(path: string, analysis: Analysis, all = false): string {
+  const { entities, speakers, quotes, figures } = analysis;
+  const lines = [
+    `${path}: ${count(analysis.length, 'character')}, ${count(speakers.length, 'speaker')}, ${count(quotes.length, 'quote')}, `
+      + `${count(figures.length, 'figure')}, ${count(entities.length, 'entity', 'entities')}`,
+  ];
+  const quotesBySpeaker = new Map<string | null, Quote[]>();
+  for (const q of quotes) {
+    const list = quotesBySpeaker.get(q.speaker);
+    if (list) list.push(q);
+    else quotesBySpeaker.set(q.speaker, [q]);
+  }
+  const quoteLines = (list: readonly Quote[]): void => {
+    const shown = all ? list : list.slice(0, summaryQuotesPerSpeaker);
+    for (const q of shown) lines.push(`    ${quoteLine(q)}`);
+    if (shown.length < list.length) lines.push(`    … ${list.length - shown.length} more (--all lists them)`);
+  };
+  if (speakers.length) {
+    lines.push('', 'Speakers:');
+    for (const s of speakers) {
+      lines.push(`  ${speakerLine(s)}`);
+      quoteLines(quotesBySpeaker.get(s.id) ?? []);
+    }
+  }
+  const known = new Set(speakers.map((s) => s.id));
+  const orphans = quotes.filter((q) => q.speaker === null || !known.has(q.speaker));
+  if (orphans.length) {
+    lines.push('', 'Quotes without a speaker:');
+    quoteLines(orphans);
+  }
+  if (figures.length) {
+    lines.push('', 'Figures:');
+    const shown = all ? figures : figures.slice(0, summaryFigures);
+    const width = Math.min(40, shown.reduce((w, f) => Math.max(w, oneLine(f.text).length), 0));
+    for (const f of shown) lines.push(`  ${oneLine(f.text).padEnd(width)}  ${f.kind.padEnd(8)}  ${figureValue(f)}`);
+    if (shown.length < figures.length) lines.push(`  … ${figures.length - shown.length} more (--all lists them)`);
+  }
+  if (entities.length) {
+    lines.push('', 'Entities:');
+    const byType = new Map<string, Map<string, number>>();
+    for (const e of entities) {
+      const names = byType.get(e.type) ?? new Map<string, number>();
+      byType.set(e.type, names);
+      names.set(e.canonical, (names.get(e.canonical) ?? 0) + 1);
+    }
+    for (const [type, names] of [...byType].sort((a, b) => total(b[1]) - total(a[1]))) {
+      // The most frequent names tell what a text is about; the full list is in --json.
+      const top = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+      const more = names.size > top.length ? `, … ${names.size - top.length} more` : '';
+      lines.push(`  ${type.padEnd(8)} ${String(total(names)).padStart(5)}  ${top.map(([n, c]) => `${n} (${c})`).join(', ')}${more}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function total(names: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const c of names.values()) sum += c;
+  return sum;
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function speakerLine(s: Speaker): string {
+  const kinds = new Map<string, number>();
+  for (const m of s.mentions) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+  const detail = [...kinds].map(([k, c]) => `${c} ${k}`).join(', ');
+  return `${s.name} (${s.type}; ${count(s.mentions.length, 'mention')}${detail ? `: ${detail}` : ''})`;
+}
+
+function quoteLine(q: Quote): string {
+  const text = oneLine(q.text);
+  const shown = text.length > summaryQuoteChars ? `${text.slice(0, summaryQuoteChars - 1).trimEnd()}…` : text;
+  return `“${shown}” (${q.kind}${q.cue ? `, ${q.cue.text}` : ''})`;
+}
+
+function figureValue(f: Figure): string {
+  const number = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const v = f.value;
+  const value = v === null ? 'no exact value'
+    : typeof v === 'number' ? number(v)
+      : typeof v === 'string' ? v
+        : `${number(v[0])}–${number(v[1])}`;
+  const unit = f.unit && f.unit !== f.kind ? ` ${f.unit}` : '';
+  return `${value}${unit}${f.qualifier ? ` (${f.qualifier})` : ''}`;
+}

@@ -1,0 +1,2 @@
+export * from './analysis/types';
+export { analyze } from './analysis/analyze';

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+
+import { ActivationGuard } from './activation';
+import { AnalysisCache } from './analysisCache';
+import { StatementLanguage } from './language/statementLanguage';
+import { Log } from './log';
+import { OverviewView } from './views/overview';
+
+/**
+ * Diagnostics switch: when set in the extension host's environment, start-up fails on purpose so that the
+ * failure path (one message, details in the log) can be seen and tested in a real VS Code.
+ */
+const SIMULATE_FAILURE = 'DIPLOMAT_SIMULATE_ACTIVATION_FAILURE';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  context.subscriptions.push(log);
+  context.subscriptions.push(vscode.commands.registerCommand('diplomat.showLog', () => log.show()));
+  const guard = new ActivationGuard(log);
+  guard.run('the statement language', () => context.subscriptions.push(new StatementLanguage(log)));
+  guard.run('the Statement view', () => {
+    if (process.env[SIMULATE_FAILURE]) throw new Error(`start-up failure simulated by ${SIMULATE_FAILURE}`);
+    const analyses = new AnalysisCache();
+    context.subscriptions.push(analyses, new OverviewView(analyses));
+  });
+  log.info(`Diplomat ${String(context.extension.packageJSON.version)} started in VS Code ${vscode.version}`);
+  guard.report();
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions, which VS Code disposes.
+}
