@@ -102,6 +102,7 @@ export function createAnalyzeCommand(env: AnalyzeEnvironment): Command {
       }
       const { sources, several } = await expandOperands(options.operands);
       let exitCode: number = ExitCode.ok;
+      let summaries = 0;
       const fail = (problem: InputProblem): void => {
         io.err(`diplomat: ${problem.path}: ${problem.message}`);
         if (exitCode === ExitCode.ok) exitCode = problem.code;
@@ -131,7 +132,8 @@ export function createAnalyzeCommand(env: AnalyzeEnvironment): Command {
           const path = source.kind === 'stdin' ? stdinOperand : source.path;
           io.out(JSON.stringify(several ? { path, ...analysis } : analysis));
         } else {
-          io.out(summarize(shownPath, analysis, options.all));
+          // A blank line between summaries keeps the files apart once each runs over many lines.
+          io.out(`${summaries++ > 0 ? '\n' : ''}${summarize(shownPath, analysis, options.all)}`);
         }
       }
       return exitCode;

@@ -250,6 +250,7 @@ describe('diplomat analyze (summary)', () => {
     const r = await run('analyze', pressRelease, bomCrlf);
     expect(r.code).toBe(ExitCode.ok);
     expect(r.out).toHaveLength(2);
+    expect(r.out[1]).toMatch(/^\n\S/);
     expect(r.out[0]).toMatch(new RegExp(`^${escape(pressRelease)}: ${statementText(pressRelease).length} characters, \\d+ speakers?, `));
   });
 

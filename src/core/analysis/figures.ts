@@ -1,9 +1,914 @@
-import type { Figure } from './types';
+import type { Figure, FigureKind } from './types';
+import {
+  CARDINALS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, IRREGULAR_PLURALS, LABEL_WORDS, MONTHS, NP_STOP,
+  ORDINALS, ORDINAL_UNITS, QUALIFIER_RE, SCALES, TENS, TIME_UNITS, UNITS, VAGUE_SCALES,
+} from './figures/lexicon';
+
+/*
+ * How it works. One global regex (CANDIDATE) walks the text and stops only where a figure can start: a digit, a
+ * currency sign or code, a number/ordinal/fraction word, a month name or an RFC 822 weekday. At each stop a small
+ * hand-written parser reads forward with sticky regexes (number, magnitude, unit, range, counted noun phrase) and
+ * looks back at most LOOKBACK characters for a qualifier. Every read is bounded or consumes what it reads, and the
+ * scan always resumes after the furthest character a parser looked at, so the whole pass is linear in the text.
+ */
+
+type Value = Figure['value'];
+
+/** One horizontal space: any Unicode space (U+00A0, U+2003 …) except line breaks, as a regex source. */
+const HS = '[^\\S\\r\\n]';
+/** How far back a qualifier may start (`a little more than ` is the longest, 19 characters, plus spaces). */
+const LOOKBACK = 40;
+/** Longest digit run read as a number; longer runs (IDs, pathological input) are skipped whole. */
+const MAX_NUMBER_CHARS = 40;
+/** Most spaces accepted between two parts of one figure (NBSP + space pairs occur in the sources). */
+const MAX_GAP = 4;
+/** Most words read after a number when looking for the counted noun (`over 50 economic, …, and other agreements`). */
+const MAX_NP_TOKENS = 16;
+
+const CARDINAL_TRIGGERS = [...CARDINALS.keys(), 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'];
+const WORD_TRIGGERS = [
+  ...CARDINAL_TRIGGERS, ...VAGUE_SCALES, ...ORDINALS.keys(), 'half', 'quarter',
+  ...[...MONTHS.keys()].filter((m) => m.length > 3 && m !== 'sept'), ...CURRENCY_CODES,
+].sort((a, b) => b.length - a.length);
+
+/** Where a figure may start. Words are matched case-insensitively; handlers check case where it matters. */
+const CANDIDATE = new RegExp(
+  `[0-9$€£¥₽₸₹]|\\bUS\\$|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|\\b(?:${WORD_TRIGGERS.join('|')})\\b`, 'gi');
+
+const DIGIT_RUN = /\d[\d,.]*/y;
+const VALID_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const SPACE_GROUP = /[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)/y;
+const SCALE_AFTER = new RegExp(`${HS}{0,${MAX_GAP}}(hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn)(?![A-Za-z0-9])`, 'iy');
+const WORD = /(?:[A-Z]\.){2,}|[A-Za-z]{1,64}(?:-[A-Za-z0-9]{1,64})*/y;
+const ALPHA_WORD = /[A-Za-z]{1,64}/y;
+const ATTACHED_TAIL = /[A-Za-z0-9]*/y;
+const PERCENT_AFTER = new RegExp(`(?:${HS}{0,2}%|${HS}{0,${MAX_GAP}}-?(?:per${HS}?cent|percent|pct)(?![A-Za-z]))(?:${HS}+(points?))?`, 'iy');
+const PERCENTAGE_POINTS = new RegExp(`${HS}{1,${MAX_GAP}}percentage${HS}+points?(?![A-Za-z])`, 'iy');
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/y;
+const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
+const RFC822 = new RegExp(
+  `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),${HS}+(\\d{1,2})${HS}+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)${HS}+(\\d{4})` +
+  `(?:${HS}+(\\d{2}):(\\d{2})(?::(\\d{2}))?(?:${HS}*(?:([+-])(\\d{2})(\\d{2})|GMT|UTC|Z))?)?`, 'y');
+const MONTH_WORD = /([A-Z][a-z]{2,8})(\.)?/y;
+const DAY_NUMBER = /(\d{1,2})(?:st|nd|rd|th)?(?![\d:A-Za-z]|[.,]\d)/y;
+const YEAR_NUMBER = /(\d{4})(?![\d:A-Za-z]|[.,]\d)/y;
+const COMMA_GAP = new RegExp(`,?${HS}{1,${MAX_GAP}}`, 'y');
+const GAP = new RegExp(`${HS}{1,${MAX_GAP}}`, 'y');
+const RANGE_LINK = new RegExp(`(-|–|—)(,?)${HS}{0,2}|${HS}{1,${MAX_GAP}}(to|and|or|[-–—])${HS}{1,${MAX_GAP}}`, 'y');
+const CLOCK_SUFFIX = new RegExp(`${HS}{0,2}(?:[ap]\\.m\\.|[ap]m(?![A-Za-z]))`, 'iy');
+const OF_WORD = new RegExp(`${HS}{1,${MAX_GAP}}of${HS}{1,${MAX_GAP}}`, 'iy');
+const OF_DETERMINER = new RegExp(`(?:our|the|their|its|these|those|his|her|your|my)${HS}{1,${MAX_GAP}}`, 'iy');
+const VAGUE_CHAIN = new RegExp(`${HS}{1,${MAX_GAP}}of${HS}{1,${MAX_GAP}}(thousands|millions|billions|trillions)(?![A-Za-z])`, 'iy');
+const A_BEFORE = /(?:^|[^A-Za-z])(an?)[^\S\r\n]+$/i;
+const MARKUP = /<[A-Za-z!/][^<>]*>|\b(?:https?:\/\/|www\.)[^\s<>"]*/g;
+
+/** Words after which a four-digit number is a year even when a noun follows (`in 2023 companies …`). */
+const YEAR_CONTEXT: ReadonlySet<string> = new Set(
+  'in by since of until till from to before after during through throughout between and or end early mid late ' +
+  'spring summer autumn fall winter year years beginning start middle since'.split(' '));
+/** Words that make the ordinal a fixed term or idiom when they follow it. */
+const ORDINAL_FIXED_NEXT: ReadonlySet<string> = new Set(
+  'world industrial party parties hand nature thoughts opinion fiddle guessing'.split(' '));
+/** Words after `one` that make it an idiom or a pronoun, not a count (`one of`, `one another`, `one day`). */
+const ONE_NOT_COUNT: ReadonlySet<string> = new Set('of another day second moment hand side by way thing more'.split(' '));
+/** Words before `one` that make it a pronoun (`no one`, `the one`, `this one`). */
+const ONE_PRONOUN_BEFORE: ReadonlySet<string> = new Set(
+  'no any every each some the this that which someone anyone everyone a only another such'.split(' '));
+
+interface Num {
+  readonly value: number;
+  readonly end: number;
+  /** Had a magnitude word (`billion`) or was a word number built with one. */
+  readonly scaled: boolean;
+  /** Written as digits (`142,800`) rather than words. */
+  readonly digits: boolean;
+  /** Digit runs only: the plain integer had no grouping or decimals (a candidate year or day). */
+  readonly plain: boolean;
+  /** For suspended ranges (`26-, 27,000`): the power of ten of the trailing `,000` groups. */
+  readonly groupScale: number;
+}
+
+interface Scan {
+  readonly text: string;
+  readonly out: Figure[];
+  /** End of the last figure emitted: nothing may start before it. */
+  lastEnd: number;
+  /** Year of the publication date near the start of the text, or 0 when none was found. */
+  readonly pubYear: number;
+}
+
+/** Why a candidate produced nothing: the index to resume scanning from. */
+type Outcome = Figure | number;
 
 /**
  * Finds every figure (money, counts, percentages, quantities, durations, years, dates, ordinals) in `text`.
- * Offsets are UTF-16 code units. Returned in text order, never overlapping.
+ *
+ * Offsets are 0-based, end-exclusive UTF-16 code-unit indices into `text` (`text.slice(f.start, f.end) === f.text`).
+ * Figures are returned in text order and never overlap. `value` is a number in units (7.5e9 for `$ 7.5 billion`),
+ * a `[min, max]` pair for ranges, an ISO 8601 string for dates (`2021-08` for a month, the year of the publication
+ * date on the first lines for a day without a year, `--03-20` when there is no publication date), or `null` for a
+ * vague magnitude (`hundreds of schools`). `qualifier` and `counted` are `null` when absent. Runs in time linear in
+ * the length of the text.
  */
-export function findFigures(_text: string): Figure[] {
-  return [];
+export function findFigures(text: string): Figure[] {
+  const scan: Scan = { text, out: [], lastEnd: 0, pubYear: publicationYear(text) };
+  const skips = markupRanges(text);
+  let skipIndex = 0;
+  const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const p = m.index;
+    while (skipIndex < skips.length && skips[skipIndex + 1] <= p) skipIndex += 2;
+    if (skipIndex < skips.length && skips[skipIndex] <= p) {
+      re.lastIndex = skips[skipIndex + 1];
+      continue;
+    }
+    const outcome = candidate(scan, p, m[0]);
+    if (typeof outcome === 'number') {
+      re.lastIndex = Math.max(outcome, p + m[0].length);
+    } else {
+      scan.out.push(outcome);
+      scan.lastEnd = outcome.end;
+      re.lastIndex = outcome.end;
+    }
+  }
+  return scan.out;
+}
+
+/** Flat [start, end, start, end …] list of HTML tags and URLs, whose numbers are never figures. */
+function markupRanges(text: string): number[] {
+  const ranges: number[] = [];
+  const re = new RegExp(MARKUP.source, MARKUP.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) ranges.push(m.index, m.index + m[0].length);
+  return ranges;
+}
+
+/** Characters of the header searched for the publication date (title + date lines). */
+const HEADER_CHARS = 600;
+
+/** Year of the first full date in the first three lines (`2017-04-05`, `17 January 2018`, RFC 822), or 0. */
+function publicationYear(text: string): number {
+  let end = 0;
+  for (let line = 0; line < 3 && end >= 0 && end < HEADER_CHARS; line++) end = text.indexOf('\n', end + 1);
+  const head = text.slice(0, end < 0 ? Math.min(text.length, HEADER_CHARS) : Math.min(end, HEADER_CHARS));
+  const iso = /\b((?:19|20)\d\d)-\d\d-\d\d\b/.exec(head);
+  const words = /\b\d{1,2}(?:[^\S\r\n]+)[A-Z][a-z]{2,8}\.?,?[^\S\r\n]+((?:19|20)\d\d)\b|\b[A-Z][a-z]{2,8}\.?[^\S\r\n]+\d{1,2},?[^\S\r\n]+((?:19|20)\d\d)\b/.exec(head);
+  const best = iso && (!words || iso.index <= words.index) ? iso[1] : words ? words[1] ?? words[2] : undefined;
+  return best ? Number(best) : 0;
+}
+
+function figure(scan: Scan, start: number, end: number, kind: FigureKind, value: Value, unit: string | null,
+  qualifier: string | null, counted: string | null, rule: string): Figure {
+  return { start, end, text: scan.text.slice(start, end), kind, value, unit, qualifier, counted, rule };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** The word ending right before `p` (over at most MAX_GAP spaces), lower-cased, with its start; null if none. */
+function previousWord(text: string, p: number): { word: string; start: number; capital: boolean } | null {
+  let i = p;
+  for (let gap = 0; i > 0 && gap < MAX_GAP && /\s/.test(text[i - 1]) && text[i - 1] !== '\n'; gap++) i--;
+  if (i === p && p > 0 && isLetter(text.charCodeAt(p - 1))) return null;
+  const end = i;
+  const limit = Math.max(0, end - 32);
+  while (i > limit && isLetter(text.charCodeAt(i - 1))) i--;
+  if (i === end) return null;
+  return { word: text.slice(i, end).toLowerCase(), start: i, capital: isUpper(text.charCodeAt(i)) };
+}
+
+/** Whether position `i` (a word start) begins a sentence: only spaces, quotes or bullets since `.!?:` or a line start. */
+function sentenceStart(text: string, i: number): boolean {
+  for (let k = i - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const c = text[k];
+    if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';') return true;
+    if (!/[\s"“‘'(\-–—•*]/.test(c)) return false;
+  }
+  return true;
+}
+
+/** A qualifier ending right before `start` (`more than `), as written lower-cased, with where it begins. */
+function qualifierBefore(scan: Scan, start: number): { text: string; start: number } | null {
+  const from = Math.max(scan.lastEnd, start - LOOKBACK);
+  if (from >= start) return null;
+  const head = scan.text.slice(from, start);
+  const m = QUALIFIER_RE.exec(head);
+  if (!m) return null;
+  const trailing = /[^\S\r\n]+$/.exec(m[0]);
+  const qStart = from + m.index + m[0].length - (trailing ? trailing[0].length : 0) - m[1].length;
+  return { text: m[1].toLowerCase().replace(/\s+/g, ' '), start: qStart };
+}
+
+/** Dispatches a candidate by its first character or word. */
+function candidate(scan: Scan, p: number, hit: string): Outcome {
+  const c = hit.charCodeAt(0);
+  if (isDigit(c)) return digits(scan, p);
+  if (hit.length === 1 || hit === 'US$') return money(scan, p, p + hit.length, CURRENCY_SYMBOLS.get(hit) ?? 'USD', 'money-symbol');
+  if (hit.endsWith(',')) return rfcDate(scan, p);
+  const lower = hit.toLowerCase();
+  if (CURRENCY_CODES.has(hit)) return money(scan, p, p + hit.length, hit, 'money-code');
+  if (MONTHS.has(lower)) return monthFirst(scan, p);
+  if (VAGUE_SCALES.has(lower)) return vague(scan, p, hit);
+  if (lower === 'half' || lower === 'quarter') return fraction(scan, p, lower);
+  if (ORDINALS.has(lower)) return ordinalWord(scan, p, lower, ORDINALS.get(lower) ?? 0, p + hit.length);
+  if (CARDINALS.has(lower) || SCALES.has(lower) || lower === 'dozen') return words(scan, p);
+  return p + hit.length;
+}
+
+/** Reads a digit number at `p` (with its magnitude word); null when the run is not a plain number. */
+function readDigits(text: string, p: number): Num | number {
+  const run = stickyAt(DIGIT_RUN, text, p);
+  if (!run) return p + 1;
+  let raw = run[0];
+  const runEnd = p + raw.length;
+  while (raw.endsWith(',') || raw.endsWith('.')) raw = raw.slice(0, -1);
+  if (raw.length > MAX_NUMBER_CHARS || !VALID_NUMBER.test(raw)) return runEnd;
+  let end = p + raw.length;
+  let value = Number(raw.replace(/,/g, ''));
+  let groupScale = raw.includes(',') ? 10 ** (raw.length - raw.indexOf(',') - raw.split(',').length + 1) : 1;
+  if (raw.indexOf('.') >= 0) groupScale = 1;
+  if (raw.length <= 3) {
+    let grouped = 0;
+    for (let g = stickyAt(SPACE_GROUP, text, end); g; g = stickyAt(SPACE_GROUP, text, end)) {
+      value = value * 1000 + Number(g[0].slice(1));
+      end += g[0].length;
+      grouped++;
+    }
+    if (grouped) groupScale = 10 ** (3 * grouped);
+  }
+  const plain = end === p + raw.length && /^\d+$/.test(raw);
+  const s = stickyAt(SCALE_AFTER, text, end);
+  if (s) return { value: value * (SCALES.get(s[1].toLowerCase()) ?? 1), end: end + s[0].length, scaled: true, digits: true, plain: false, groupScale };
+  return { value, end, scaled: false, digits: true, plain, groupScale };
+}
+
+/** Reads a number written in words at `p` (`seventy-five`, `one million`, `a thousand` from `thousand`). */
+function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null {
+  let total = 0;
+  let current = 0;
+  let end = p;
+  let any = false;
+  let scaled = false;
+  let ordinal = false;
+  let at = p;
+  for (let n = 0; n < 8; n++) {
+    const w = stickyAt(ALPHA_WORD, text, at);
+    if (!w) break;
+    const word = w[0].toLowerCase();
+    let next = at + w[0].length;
+    if (n > 0 && word === 'and' && current % 100 === 0 && current > 0) {
+      const gap = stickyAt(GAP, text, next);
+      if (!gap) break;
+      at = next + gap[0].length;
+      continue;
+    }
+    const card = CARDINALS.get(word);
+    const scale = SCALES.get(word);
+    if (card !== undefined) {
+      if (current % 100 !== 0 || (current > 0 && card >= 100)) break;
+      current += card;
+      if (TENS.has(word) && text[next] === '-') {
+        const u = stickyAt(ALPHA_WORD, text, next + 1);
+        const unitWord = u ? u[0].toLowerCase() : '';
+        const unit = CARDINALS.get(unitWord);
+        if (unit !== undefined && unit < 10) {
+          current += unit;
+          next += 1 + unitWord.length;
+        } else if (ORDINAL_UNITS.has(unitWord)) {
+          current += ORDINAL_UNITS.get(unitWord) ?? 0;
+          next += 1 + unitWord.length;
+          ordinal = true;
+        }
+      }
+    } else if (word === 'dozen') {
+      current = (current || 1) * 12;
+      scaled = true;
+    } else if (scale !== undefined && scale >= 100 && w[0].length > 3) {
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+      scaled = true;
+    } else break;
+    any = true;
+    end = next;
+    if (ordinal) break;
+    const gap = stickyAt(GAP, text, end);
+    if (!gap) break;
+    at = end + gap[0].length;
+  }
+  if (!any) return null;
+  return { value: total + current, end, scaled, digits: false, plain: false, groupScale: 1, ordinal };
+}
+
+/** A range after a first number: `-`, `–`, `to`, `and` (after `between`), `-,` (suspended: `26-, 27,000`). */
+function readRange(scan: Scan, first: Num, between: boolean, currency: string | null): { second: Num; end: number } | null {
+  const text = scan.text;
+  const link = stickyAt(RANGE_LINK, text, first.end);
+  if (!link) return null;
+  const word = (link[3] ?? '').toLowerCase();
+  if (word === 'and' && !between) return null;
+  if (word === 'or' && !first.digits) return null;
+  let at = first.end + link[0].length;
+  if (currency !== null && (text[at] === '$' || text[at] === '€' || text[at] === '£')) at++;
+  const second = isDigit(text.charCodeAt(at)) ? readDigits(text, at) : readWords(text, at);
+  if (second === null || typeof second === 'number') return null;
+  if (second.digits !== first.digits && link[2] !== ',') return null;
+  return { second, end: second.end };
+}
+
+/** Scales the first bound of a range to the second one (`5-10 billion`, `26-, 27,000`). */
+function rangeValues(first: Num, second: Num, suspended: boolean): [number, number] {
+  let a = first.value;
+  if (suspended) a *= second.groupScale;
+  else if (!first.scaled && second.scaled && a < second.value) {
+    const magnitude = second.value >= 1e12 ? 1e12 : second.value >= 1e9 ? 1e9 : second.value >= 1e6 ? 1e6 : 1e3;
+    if (a * magnitude <= second.value) a *= magnitude;
+  }
+  return [a, second.value];
+}
+
+/** What follows a number: percent, currency word, unit, or time unit. */
+interface Tail {
+  readonly kind: FigureKind;
+  readonly unit: string;
+  readonly end: number;
+  readonly factor: number;
+  readonly rule: string;
+}
+
+function readTail(text: string, at: number, allowMoney: boolean): Tail | null {
+  const pct = stickyAt(PERCENTAGE_POINTS, text, at);
+  if (pct) return { kind: 'percent', unit: 'percentage point', end: at + pct[0].length, factor: 1, rule: 'percent-points' };
+  const pc = stickyAt(PERCENT_AFTER, text, at);
+  if (pc) {
+    const points = pc[1] !== undefined;
+    return { kind: 'percent', unit: points ? 'percentage point' : 'percent', end: at + pc[0].length, factor: 1, rule: 'percent' };
+  }
+  if (text[at] === '°' || text[at] === '-' || isLetter(text.charCodeAt(at))) {
+    for (const def of UNITS) {
+      const m = stickyAt(def.re, text, at);
+      if (m) return { kind: 'quantity', unit: def.unit, end: at + m[0].length, factor: def.factor, rule: 'quantity-unit' };
+    }
+    return null;
+  }
+  const gap = stickyAt(GAP, text, at);
+  if (!gap) return null;
+  const w0 = at + gap[0].length;
+  for (const def of UNITS) {
+    const m = stickyAt(def.re, text, w0);
+    if (m) return { kind: 'quantity', unit: def.unit, end: w0 + m[0].length, factor: def.factor, rule: 'quantity-unit' };
+  }
+  const w = stickyAt(ALPHA_WORD, text, w0);
+  if (!w || isLetter(text.charCodeAt(w0 + w[0].length)) || isDigit(text.charCodeAt(w0 + w[0].length))) return null;
+  const word = w[0];
+  const lower = word.toLowerCase();
+  if (allowMoney) {
+    let cur = CURRENCY_WORDS.get(lower);
+    let end = w0 + word.length;
+    if (cur === undefined && (lower === 'us' || lower === 'american')) {
+      const g2 = stickyAt(GAP, text, end);
+      const w2 = g2 ? stickyAt(ALPHA_WORD, text, end + g2[0].length) : null;
+      if (w2 && /^dollars?$/i.test(w2[0])) {
+        cur = 'USD';
+        end += (g2?.[0].length ?? 0) + w2[0].length;
+      }
+    }
+    if (cur === undefined && CURRENCY_CODES.has(word)) cur = word;
+    if (cur !== undefined) return { kind: 'money', unit: cur, end, factor: 1, rule: 'money-word' };
+  }
+  const time = TIME_UNITS.get(lower);
+  if (time !== undefined) return { kind: 'duration', unit: time, end: w0 + word.length, factor: 1, rule: 'duration' };
+  return null;
+}
+
+/** `-year`, `-day`… right after a number: a duration used as an adjective (`10-year`, `seven-year`). */
+function hyphenDuration(text: string, at: number): { unit: string; end: number } | null {
+  if (text[at] !== '-') return null;
+  const w = stickyAt(ALPHA_WORD, text, at + 1);
+  if (!w) return null;
+  const unit = TIME_UNITS.get(w[0].toLowerCase());
+  if (unit === undefined || w[0].toLowerCase().endsWith('s')) return null;
+  return { unit, end: at + 1 + w[0].length };
+}
+
+/** The counted noun phrase after a count, or null. `singular`: the count is one, so a singular head is fine. */
+function countedPhrase(text: string, at: number, singular: boolean, allowOf: boolean): { end: number; counted: string } | null {
+  let i = at;
+  const gap = stickyAt(GAP, text, i);
+  if (!gap) return null;
+  i += gap[0].length;
+  let npStart = i;
+  if (allowOf) {
+    const of = stickyAt(OF_WORD, text, at);
+    if (of) {
+      i = at + of[0].length;
+      npStart = at + of[0].length - (of[0].length - of[0].search(/of/i));
+      const det = stickyAt(OF_DETERMINER, text, i);
+      if (det) i += det[0].length;
+    }
+  }
+  let headEnd = -1;
+  let prevCapital = false;
+  let tokens = 0;
+  for (let n = 0; n < MAX_NP_TOKENS; n++) {
+    let tokenEnd: number;
+    let lower = '';
+    let nounish = false;
+    if (isDigit(text.charCodeAt(i)) && prevCapital) {
+      const t = stickyAt(ATTACHED_TAIL, text, i);
+      tokenEnd = i + (t ? t[0].length : 0);
+    } else if (text[i] === ',' && tokens > 0 && headEnd < 0) {
+      tokenEnd = i + 1;
+      lower = ',';
+    } else {
+      const w = stickyAt(WORD, text, i);
+      if (!w) break;
+      tokenEnd = i + w[0].length;
+      if (isLetter(text.charCodeAt(tokenEnd)) || isDigit(text.charCodeAt(tokenEnd))) break;
+      lower = w[0].toLowerCase();
+      if (lower !== 'and' && NP_STOP.has(lower)) break;
+      const base = lower.includes('-') ? lower.slice(0, lower.indexOf('-')) : lower;
+      if (CARDINALS.has(base) || ORDINALS.has(base) || TIME_UNITS.has(lower) || MONTHS.has(lower) && isUpper(w[0].charCodeAt(0))) break;
+      if (lower === 'and') {
+        if (headEnd >= 0 || tokens === 0) break;
+      } else {
+        prevCapital = isUpper(w[0].charCodeAt(0));
+        nounish = singular || IRREGULAR_PLURALS.has(lower) || (/[a-z]s$|[A-Z]s$/.test(w[0]) && !/(?:ss|us|is)$/.test(lower));
+      }
+    }
+    tokens++;
+    if (nounish) {
+      headEnd = tokenEnd;
+      if (!singular) break;
+    }
+    if (singular && tokens >= 2 && headEnd >= 0) break;
+    const g = stickyAt(GAP, text, tokenEnd);
+    if (lower === ',' ) {
+      if (!g) break;
+      i = tokenEnd + g[0].length;
+      continue;
+    }
+    if (!g) {
+      if (text[tokenEnd] === ',') {
+        i = tokenEnd;
+        continue;
+      }
+      break;
+    }
+    i = tokenEnd + g[0].length;
+  }
+  if (headEnd < 0) return null;
+  return { end: headEnd, counted: text.slice(npStart, headEnd) };
+}
+
+/** Whether the number at `p` is a label, a model number or part of a code, judged from what precedes it. */
+function labelled(text: string, p: number): boolean {
+  if (p > 0) {
+    const c = text.charCodeAt(p - 1);
+    if (isLetter(c) || isDigit(c)) return true;
+    const ch = text[p - 1];
+    if (ch === '/' || ch === '#' || ch === '.' || ch === ':' || ch === '_' || ch === '=' || ch === '@' || ch === '+') return true;
+    if ((ch === '-' || ch === '‑') && p > 1 && isLetter(text.charCodeAt(p - 2))) return true;
+  }
+  const prev = previousWord(text, p);
+  if (!prev) return false;
+  if (LABEL_WORDS.has(prev.word)) return true;
+  if (!prev.capital || NP_STOP.has(prev.word) || MONTHS.has(prev.word)) return false;
+  if (QUALIFIER_RE.test(`${prev.word} `)) return false;
+  return !sentenceStart(text, prev.start);
+}
+
+/** A candidate starting with a digit. */
+function digits(scan: Scan, p: number): Outcome {
+  const text = scan.text;
+  const iso = stickyAt(ISO_DATE, text, p);
+  if (iso) return isoDate(scan, p, iso);
+  const dotted = stickyAt(DOTTED_DATE, text, p);
+  if (dotted && validDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]))) {
+    return figure(scan, p, p + dotted[0].length, 'date', isoString(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])), 'date', null, null, 'date-dotted');
+  }
+  const num = readDigits(text, p);
+  if (typeof num === 'number') return skipToken(text, num);
+  if (labelled(text, p)) return skipToken(text, num.end);
+  const next = text[num.end];
+  if (next === ':' && isDigit(text.charCodeAt(num.end + 1))) return skipToken(text, num.end);
+  if (next === '/' || next === '+' || next === '×') return skipToken(text, num.end);
+  if (stickyAt(CLOCK_SUFFIX, text, num.end)) return skipToken(text, num.end);
+
+  if (!num.scaled && next !== undefined && isLetter(text.charCodeAt(num.end))) {
+    const suffix = stickyAt(ALPHA_WORD, text, num.end);
+    const sfx = suffix ? suffix[0] : '';
+    if (/^(?:st|nd|rd|th)$/i.test(sfx) && num.plain) {
+      if (num.value === 1) return num.end + 2;
+      return ordinalDigits(scan, p, num.value, num.end + 2);
+    }
+    const tail = readTail(text, num.end, false);
+    if (tail && tail.kind === 'quantity') return quantityFigure(scan, p, num, tail, null, 'quantity-attached');
+    return skipToken(text, num.end);
+  }
+
+  if (num.plain && num.value >= 1 && num.value <= 31 && !num.scaled) {
+    const d = dayFirst(scan, p, num);
+    if (d) return d;
+  }
+  return amount(scan, p, num, null);
+}
+
+/** Skips the rest of a token (letters and digits glued to what was read) and returns where to resume. */
+function skipToken(text: string, at: number): number {
+  const t = stickyAt(/[A-Za-z0-9.,:/+×-]*/y, text, at);
+  return at + (t ? t[0].length : 0);
+}
+
+/**
+ * The general path after a number (digits or words): ranges, percent, money words, units, durations, years,
+ * counts. `currency` is set when a currency sign or code came first.
+ */
+function amount(scan: Scan, start: number, num: Num, currency: string | null, currencyRule = 'money-symbol', wordNum = false): Outcome {
+  const text = scan.text;
+  const qual = qualifierBefore(scan, start);
+  const between = qual?.text === 'between';
+  let first = num;
+  let tailA: Tail | null = null;
+  if (!currency) tailA = readTail(text, first.end, true);
+  let value: Value = first.value;
+  let end = first.end;
+  let rangeEnd = -1;
+  const range = readRange(scan, tailA && tailA.kind !== 'money' ? { ...first, end: tailA.end } : first, between, currency);
+  if (range && (!tailA || tailA.kind !== 'money')) {
+    const suspended = /^-,/.test(text.slice(first.end, first.end + 2));
+    const [a, b] = rangeValues(first, range.second, suspended);
+    if (a <= b) {
+      value = [a, b];
+      rangeEnd = range.end;
+      first = range.second;
+      end = range.end;
+    }
+  }
+  const rangeFirstUnit = tailA && tailA.kind !== 'money' ? tailA : null;
+  let tail: Tail | null = currency ? null : rangeEnd >= 0 ? readTail(text, end, true) : tailA;
+  if (rangeEnd >= 0 && rangeFirstUnit && tail && tail.unit !== rangeFirstUnit.unit) tail = null;
+  if (rangeEnd >= 0 && rangeFirstUnit && !tail) {
+    value = num.value;
+    end = num.end;
+    rangeEnd = -1;
+    tail = rangeFirstUnit;
+  }
+  const qualifier = qual && (between ? rangeEnd >= 0 : true) ? qual : null;
+  const figStart = qualifier ? qualifier.start : start;
+  const qText = qualifier ? qualifier.text : null;
+  const scaleValue = (f: number): Value => (Array.isArray(value) ? [value[0] * f, value[1] * f] as const : typeof value === 'number' ? value * f : value);
+
+  if (currency) {
+    return figure(scan, figStart, end, 'money', value, currency, qText, null, currencyRule);
+  }
+  if (tail) {
+    if (tail.kind === 'quantity') return figure(scan, figStart, tail.end, 'quantity', scaleValue(tail.factor), tail.unit, qText, null, rangeEnd >= 0 ? 'quantity-range' : tail.rule);
+    if (tail.kind === 'duration') {
+      if (wordNum && num.value === 1 && !qualifier && (tail.unit === 'days' || tail.unit === 'seconds')) return tail.end;
+      return figure(scan, figStart, tail.end, 'duration', value, tail.unit, qText, null, rangeEnd >= 0 ? 'duration-range' : 'duration');
+    }
+    return figure(scan, figStart, tail.end, tail.kind, value, tail.unit, qText, null, tail.rule);
+  }
+  const hyphen = hyphenDuration(text, end);
+  if (hyphen) return figure(scan, start, hyphen.end, 'duration', value, hyphen.unit, null, null, 'duration-adjective');
+  if (text[end] === '-') return skipToken(text, end);
+
+  if (num.plain && rangeEnd < 0 && num.value >= 1000 && num.value <= 2199 && end - start === 4) {
+    const prev = previousWord(text, start);
+    const phrase = countedPhrase(text, end, false, false);
+    if (!phrase || (prev && YEAR_CONTEXT.has(prev.word)) || /^s\b/.test(text.slice(end, end + 2))) {
+      if (text[end] === 's' || text[end] === '’' || text[end] === "'") return skipToken(text, end);
+      return figure(scan, start, end, 'year', num.value, 'year', null, null, 'year');
+    }
+  }
+  if (num.plain && rangeEnd >= 0 && Array.isArray(value) && value[0] >= 1000 && value[1] <= 2199 && end - start === 9) {
+    return figure(scan, start, end, 'year', value, 'year', null, null, 'year-range');
+  }
+  if (Array.isArray(value) && num.plain && value[0] >= 1000 && /^\d\d$/.test(text.slice(num.end + 1, end)) && end - num.end === 3) {
+    const century = Math.floor(value[0] / 100) * 100;
+    return figure(scan, start, end, 'year', [value[0], century + Number(text.slice(end - 2, end))], 'year', null, null, 'year-range');
+  }
+  const singular = !Array.isArray(value) && value === 1;
+  const allowOf = first.scaled;
+  const phrase = countedPhrase(text, end, singular, allowOf);
+  if (phrase) {
+    return figure(scan, figStart, phrase.end, 'count', value, 'count', qText, phrase.counted, 'count-noun');
+  }
+  if (first.scaled || qualifier) return figure(scan, figStart, end, 'count', value, 'count', qText, null, 'count-bare');
+  return end;
+}
+
+function quantityFigure(scan: Scan, start: number, num: Num, tail: Tail, _q: null, rule: string): Figure {
+  const qual = qualifierBefore(scan, start);
+  const s = qual && qual.text !== 'between' ? qual.start : start;
+  return figure(scan, s, tail.end, tail.kind, num.value * tail.factor, tail.unit, qual && qual.text !== 'between' ? qual.text : null, null, tail.kind === 'percent' ? 'percent' : rule);
+}
+
+/** A number written in words (`two nations`, `a thousand jobs`, `seven-year`, `Thirty years`). */
+function words(scan: Scan, p: number): Outcome {
+  const text = scan.text;
+  const num = readWords(text, p);
+  if (!num) return p + 1;
+  if (num.ordinal) return ordinalWord(scan, p, '', num.value, num.end);
+  let start = p;
+  const lead = text.slice(Math.max(scan.lastEnd, p - 6), p);
+  const firstWord = stickyAt(ALPHA_WORD, text, p);
+  const firstLower = firstWord ? firstWord[0].toLowerCase() : '';
+  const leadA = A_BEFORE.exec(lead);
+  if (SCALES.has(firstLower) || firstLower === 'dozen') {
+    if (!leadA) return num.end;
+    start = p - (leadA[0].length - leadA[0].trimEnd().length) - leadA[1].length;
+  }
+  const next = stickyAt(ALPHA_WORD, text, num.end + 1);
+  const nextLower = next ? next[0].toLowerCase() : '';
+  if (text[num.end] === '-' && nextLower) {
+    if (/^(?:thirds?|quarters?|fifths?|tenths?)$/.test(nextLower)) return fractionWords(scan, p, num.value, nextLower, num.end + 1 + nextLower.length);
+    const hyphen = hyphenDuration(text, num.end);
+    if (hyphen) return figure(scan, p, hyphen.end, 'duration', num.value, hyphen.unit, null, null, 'duration-adjective');
+    return skipToken(text, num.end);
+  }
+  const gap = stickyAt(GAP, text, num.end);
+  const after = gap ? stickyAt(ALPHA_WORD, text, num.end + gap[0].length) : null;
+  const afterLower = after ? after[0].toLowerCase() : '';
+  if (/^(?:thirds|quarters|fifths|tenths|third|quarter)$/.test(afterLower) && num.value < 10) {
+    return fractionWords(scan, p, num.value, afterLower, num.end + (gap?.[0].length ?? 0) + afterLower.length);
+  }
+  if (num.value === 1 && !num.scaled) {
+    const prev = previousWord(text, p);
+    if (prev && ONE_PRONOUN_BEFORE.has(prev.word)) return num.end;
+    if (ONE_NOT_COUNT.has(afterLower) || !after) {
+      if (!after && gap && isDigit(text.charCodeAt(num.end + gap[0].length))) return num.end;
+      if (!(after === null && gap && /^[a-z]/i.test(text[num.end + gap[0].length] ?? ''))) {
+        const digitNext = gap && /\d/.test(text[num.end + gap[0].length] ?? '');
+        if (!digitNext) return num.end;
+      }
+    }
+    if (gap && CARDINALS.has(afterLower) && text[num.end + gap[0].length + afterLower.length] === '-') {
+      return figure(scan, p, num.end, 'count', 1, 'count', qualifierBefore(scan, p)?.text ?? null, null, 'count-before-figure');
+    }
+  }
+  const outcome = amount(scan, start, num, null, 'money-word', true);
+  if (typeof outcome !== 'number') return outcome;
+  if (!num.scaled && num.value >= 2) {
+    const prev = previousWord(text, p);
+    if (prev && prev.word === 'the' && !after) {
+      return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
+    }
+    if (prev && prev.word === 'the' && after && (NP_STOP.has(afterLower) || /ed$/.test(afterLower))) {
+      return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
+    }
+  }
+  return Math.max(outcome, num.end);
+}
+
+/** `two thirds`, `one-third`, `three quarters` → percent. */
+function fractionWords(scan: Scan, p: number, n: number, word: string, end: number): Outcome {
+  const base = word.replace(/s$/, '');
+  const d = base === 'third' ? 3 : base === 'quarter' ? 4 : base === 'fifth' ? 5 : 10;
+  const qual = qualifierBefore(scan, p);
+  return figure(scan, qual ? qual.start : p, end, 'percent', (100 * n) / d, 'percent', qual?.text ?? null, null, 'fraction');
+}
+
+/** `almost half`, `half of`, `a quarter of a century`, `a quarter of`. */
+function fraction(scan: Scan, p: number, word: 'half' | 'quarter'): Outcome {
+  const text = scan.text;
+  const end = p + word.length;
+  const prev = previousWord(text, p);
+  const qual = qualifierBefore(scan, p);
+  const of = stickyAt(OF_WORD, text, end);
+  if (word === 'quarter') {
+    if (!prev || (prev.word !== 'a' && prev.word !== 'one')) return end;
+    const startQ = prev.start;
+    const q2 = qualifierBefore(scan, startQ);
+    if (of) {
+      const rest = stickyAt(new RegExp(`(?:an?|the)${HS}+(century|decade|year)(?![A-Za-z])`, 'iy'), text, end + of[0].length);
+      if (rest) {
+        const unit = TIME_UNITS.get(rest[1].toLowerCase()) ?? 'years';
+        return figure(scan, q2 ? q2.start : startQ, end + of[0].length + rest[0].length, 'duration', 0.25, unit, q2?.text ?? null, null, 'duration-fraction');
+      }
+      return figure(scan, q2 ? q2.start : startQ, end, 'percent', 25, 'percent', q2?.text ?? null, null, 'fraction');
+    }
+    return end;
+  }
+  if (prev && /^(?:first|second|last|the|a|one|and|behalf)$/.test(prev.word)) return end;
+  const rest = stickyAt(new RegExp(`${HS}+an?${HS}+(century|decade|year)(?![A-Za-z])`, 'iy'), text, end);
+  if (rest) {
+    const unit = TIME_UNITS.get(rest[1].toLowerCase()) ?? 'years';
+    return figure(scan, qual ? qual.start : p, end + rest[0].length, 'duration', 0.5, unit, qual?.text ?? null, null, 'duration-fraction');
+  }
+  if (qual || of || stickyAt(new RegExp(`${HS}+the(?![A-Za-z])`, 'iy'), text, end)) {
+    return figure(scan, qual ? qual.start : p, end, 'percent', 50, 'percent', qual?.text ?? null, null, 'fraction');
+  }
+  return end;
+}
+
+/** `hundreds of schools`, `Hundreds of thousands of Americans`, `billions of dollars`: vague magnitudes. */
+function vague(scan: Scan, p: number, hit: string): Outcome {
+  const text = scan.text;
+  let end = p + hit.length;
+  for (let chain = stickyAt(VAGUE_CHAIN, text, end), n = 0; chain && n < 4; chain = stickyAt(VAGUE_CHAIN, text, end), n++) {
+    end += chain[0].length;
+  }
+  const of = stickyAt(OF_WORD, text, end);
+  if (!of) return end;
+  const qualifier = `${hit.toLowerCase()} of`;
+  const afterOf = end + of[0].length;
+  const tail = readTail(text, afterOf - 1, true);
+  if (tail && (tail.kind === 'money' || tail.kind === 'quantity' || tail.kind === 'duration')) {
+    return figure(scan, p, tail.end, tail.kind, null, tail.unit, qualifier, null, `${tail.kind}-vague`);
+  }
+  const phrase = countedPhrase(text, afterOf - 1, false, false);
+  if (!phrase) return end;
+  return figure(scan, p, phrase.end, 'count', null, 'count', qualifier, phrase.counted, 'count-vague');
+}
+
+/** A currency sign or code at `p`, followed by an amount. */
+function money(scan: Scan, p: number, after: number, currency: string, rule: string): Outcome {
+  const text = scan.text;
+  if (rule === 'money-code' && p > 0 && isLetter(text.charCodeAt(p - 1))) return after;
+  let at = after;
+  for (let n = 0; n < 2 && /[^\S\r\n]/.test(text[at] ?? ''); n++) at++;
+  if (!isDigit(text.charCodeAt(at))) return after;
+  const num = readDigits(text, at);
+  if (typeof num === 'number') return num;
+  let end = num.end;
+  let value = num.value;
+  let scaled = num.scaled;
+  if (!scaled && /^[mMkK](?![A-Za-z])/.test(text.slice(end, end + 2))) {
+    value *= text[end] === 'm' || text[end] === 'M' ? 1e6 : 1e3;
+    end += 1;
+    scaled = true;
+  }
+  if (text[end] === ':' || text[end] === '/') return skipToken(text, end);
+  return amount(scan, p, { ...num, value, end, scaled }, currency, rule);
+}
+
+/** `17 January 2018`, `20 March`. */
+function dayFirst(scan: Scan, p: number, num: Num): Figure | null {
+  const text = scan.text;
+  const gap = stickyAt(GAP, text, num.end);
+  if (!gap) return null;
+  const mw = stickyAt(MONTH_WORD, text, num.end + gap[0].length);
+  if (!mw) return null;
+  const month = MONTHS.get(mw[1].toLowerCase());
+  if (month === undefined) return null;
+  let end = num.end + gap[0].length + mw[0].length;
+  const yGap = stickyAt(COMMA_GAP, text, end);
+  const year = yGap ? stickyAt(YEAR_NUMBER, text, end + yGap[0].length) : null;
+  if (year) {
+    end += (yGap?.[0].length ?? 0) + 4;
+    if (!validDay(Number(year[1]), month, num.value)) return null;
+    return figure(scan, p, end, 'date', isoString(Number(year[1]), month, num.value), 'date', null, null, 'date-dmy');
+  }
+  if (mw[2]) end -= 1;
+  if (!validDay(scan.pubYear || 2000, month, num.value)) return null;
+  return figure(scan, p, end, 'date', inferred(scan, month, num.value), 'date', null, null, 'date-day-month');
+}
+
+/** `January 2020`, `March 20`, `August 1, 2022`. Month-only mentions are not figures. */
+function monthFirst(scan: Scan, p: number): Outcome {
+  const text = scan.text;
+  const mw = stickyAt(MONTH_WORD, text, p);
+  if (!mw) return p + 1;
+  const month = MONTHS.get(mw[1].toLowerCase());
+  const wordEnd = p + mw[0].length;
+  if (month === undefined) return wordEnd;
+  const gap = stickyAt(GAP, text, p + mw[1].length + (mw[2] ? 1 : 0));
+  if (!gap) return wordEnd;
+  const at = p + mw[1].length + (mw[2] ? 1 : 0) + gap[0].length;
+  const year = stickyAt(YEAR_NUMBER, text, at);
+  if (year) {
+    const y = Number(year[1]);
+    if (y < 1000 || y > 2199) return wordEnd;
+    return figure(scan, p, at + 4, 'date', `${y}-${pad(month)}`, 'date', null, null, 'date-month-year');
+  }
+  const day = stickyAt(DAY_NUMBER, text, at);
+  if (!day) return wordEnd;
+  const d = Number(day[1]);
+  let end = at + day[0].length;
+  const yGap = stickyAt(COMMA_GAP, text, end);
+  const y2 = yGap ? stickyAt(YEAR_NUMBER, text, end + yGap[0].length) : null;
+  if (y2 && validDay(Number(y2[1]), month, d)) {
+    end += (yGap?.[0].length ?? 0) + 4;
+    return figure(scan, p, end, 'date', isoString(Number(y2[1]), month, d), 'date', null, null, 'date-mdy');
+  }
+  if (!validDay(scan.pubYear || 2000, month, d)) return end;
+  return figure(scan, p, end, 'date', inferred(scan, month, d), 'date', null, null, 'date-month-day');
+}
+
+function rfcDate(scan: Scan, p: number): Outcome {
+  const m = stickyAt(RFC822, scan.text, p);
+  if (!m) return p + 4;
+  const month = MONTHS.get(m[2].toLowerCase()) ?? 1;
+  const date = isoString(Number(m[3]), month, Number(m[1]));
+  const end = p + m[0].length;
+  if (m[4] === undefined) return figure(scan, p, end, 'date', date, 'date', null, null, 'date-rfc822');
+  const zone = m[7] ? `${m[7]}${m[8]}:${m[9]}` : '+00:00';
+  return figure(scan, p, end, 'date', `${date}T${m[4]}:${m[5]}:${m[6] ?? '00'}${zone}`, 'datetime', null, null, 'date-rfc822');
+}
+
+function isoDate(scan: Scan, p: number, m: RegExpExecArray): Outcome {
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const end = p + m[0].length;
+  if (!validDay(y, mo, d)) return end;
+  if (m[4] === undefined) return figure(scan, p, end, 'date', m[0], 'date', null, null, 'date-iso');
+  return figure(scan, p, end, 'date', m[0], 'datetime', null, null, 'date-iso');
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+function isoString(y: number, m: number, d: number): string {
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+/** Days per month in a leap year: February 29 is accepted without checking the year. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function validDay(y: number, m: number, d: number): boolean {
+  return y >= 1000 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1];
+}
+/** A day and month without a year: the publication year, or the ISO 8601 year-less form `--MM-DD`. */
+function inferred(scan: Scan, month: number, day: number): string {
+  return scan.pubYear ? isoString(scan.pubYear, month, day) : `--${pad(month)}-${pad(day)}`;
+}
+
+/** `25th`, `10th` (never `1st`: like `first`, too polysemous). */
+function ordinalDigits(scan: Scan, p: number, value: number, end: number): Outcome {
+  const text = scan.text;
+  if (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) return skipToken(text, end);
+  const np = ordinalCounted(text, end);
+  return figure(scan, p, end, 'ordinal', value, 'ordinal', null, np, 'ordinal-digits');
+}
+
+/** `seventeenth`, `fourth-largest`, `the second significant …`; not discourse (`Second, …`) nor fixed terms. */
+function ordinalWord(scan: Scan, p: number, lower: string, value: number, end: number): Outcome {
+  const text = scan.text;
+  if (isLetter(text.charCodeAt(end))) return end;
+  const next = text[end];
+  const prev = previousWord(text, p);
+  const capital = isUpper(text.charCodeAt(p));
+  if (next === ',' || next === ';' || next === ':' || next === ')' || next === '.') {
+    if (!prev || !/^(?:the|its|their|our|his|her|a|this|my|your)$/.test(prev.word)) return end;
+  }
+  if (lower === 'second' || lower === 'third') {
+    if (prev && (prev.word === 'a' || prev.word === 'one') && stickyAt(OF_WORD, text, end) && lower === 'third') {
+      const q = qualifierBefore(scan, prev.start);
+      return figure(scan, q ? q.start : prev.start, end, 'percent', 100 / 3, 'percent', q?.text ?? null, null, 'fraction');
+    }
+    if (lower === 'second' && prev && (prev.word === 'a' || prev.word === 'one' || prev.word === 'per' || prev.word === 'every' || prev.word === 'split')) return end;
+    if (lower === 'second' && prev && CARDINALS.has(prev.word)) return end;
+  }
+  const gap = stickyAt(GAP, text, end);
+  const w = gap ? stickyAt(WORD, text, end + gap[0].length) : null;
+  if (w) {
+    const nextWord = w[0].toLowerCase();
+    if (ORDINAL_FIXED_NEXT.has(nextWord.split('-')[0])) return end;
+    if (isUpper(w[0].charCodeAt(0)) && !/^(?:[A-Z]\.){2,}$/.test(w[0])) return end;
+    if (nextWord === 'to' && /^to\s+none/i.test(text.slice(end + (gap?.[0].length ?? 0), end + 12))) return end;
+  }
+  if (next === '-' && /^-(?:hand|class|rate|tier|guess)/i.test(text.slice(end, end + 7))) return end;
+  if (capital && w === null && next !== '-') return end;
+  return figure(scan, p, end, 'ordinal', value, 'ordinal', null, ordinalCounted(text, end), lower ? 'ordinal-word' : 'ordinal-compound');
+}
+
+/** The words an ordinal ranks (`anniversary`, `largest lake`), for hovers; null when none follow. */
+function ordinalCounted(text: string, end: number): string | null {
+  let at = end;
+  if (text[at] === '-') at++;
+  else {
+    const g = stickyAt(GAP, text, at);
+    if (!g) return null;
+    at += g[0].length;
+  }
+  const parts: string[] = [];
+  for (let n = 0; n < 3; n++) {
+    const w = stickyAt(WORD, text, at);
+    if (!w) break;
+    const lower = w[0].toLowerCase();
+    if (NP_STOP.has(lower)) break;
+    parts.push(w[0]);
+    at += w[0].length;
+    if (!/^(?:largest|biggest|largest|most|highest|greatest|leading|consecutive|annual|successive)$/.test(lower)) break;
+    const g = stickyAt(GAP, text, at);
+    if (!g) break;
+    at += g[0].length;
+  }
+  return parts.length ? parts.join(' ') : null;
 }

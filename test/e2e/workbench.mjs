@@ -1,0 +1,114 @@
+// Drives the real VS Code workbench (code-server in Chromium) for the UI tests. `npm test` starts one server
+// with the smoke-test driver and passes its address in DIPLOMAT_VSCODE_URL/PORT; run alone, a test file starts its
+// own. The extension is loaded from the working tree through the workbench's development payload.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launchBrowser, startCodeServer, waitFor, workbenchUrl } from '../harness/vscodeOffline.mjs';
+
+export const root = process.env.DIPLOMAT_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const screenshotDir = join(root, 'test-results', 'screenshots');
+
+let ownServer;
+
+async function server() {
+  if (process.env.DIPLOMAT_VSCODE_URL) {
+    return { url: process.env.DIPLOMAT_VSCODE_URL, port: Number(process.env.DIPLOMAT_VSCODE_PORT) };
+  }
+  ownServer ??= await startCodeServer({ testDriver: true });
+  return ownServer;
+}
+
+/** Stops the server a test file started for itself, if any. */
+export async function stopOwnServer() {
+  await ownServer?.stop();
+  ownServer = undefined;
+}
+
+/**
+ * Opens the workbench on a fresh copy of the fixture workspace with the extension loaded, and waits until the
+ * explorer shows the files. `env` is passed to the extension host. Resolves to `{ page, workspace, close() }`.
+ */
+export async function openWorkbench({ env } = {}) {
+  const s = await server();
+  const workspace = mkdtempSync(join(tmpdir(), 'diplomat-ui-'));
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const browser = await launchBrowser();
+  const { page } = browser;
+  await page.goto(workbenchUrl(s, workspace, { developmentPath: root, env }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return {
+    page,
+    workspace,
+    async close() {
+      await browser.close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/screenshots (kept as a test artifact). */
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+/** Runs a command from the command palette (F1), waiting for its row so the right command is picked. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits until its tab is active. */
+export async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+}
+
+/** The language mode shown in the status bar, once it contains `expected` (polled; throws on time-out). */
+export async function languageMode(page, expected, ms = 20_000) {
+  const item = page.locator('#status\\.editor\\.mode');
+  return waitFor(async () => {
+    const text = (await item.innerText()).trim();
+    return text.includes(expected) ? text : undefined;
+  }, ms, `status bar language mode "${expected}"`);
+}
+
+/**
+ * The rendered colour of the editor token whose text contains `needle`; tokenization is asynchronous, so this
+ * polls until such a token exists. Monaco renders spaces as U+00A0, which is normalised before matching.
+ */
+export async function tokenColour(page, needle, ms = 20_000) {
+  return waitFor(
+    () =>
+      page.evaluate((n) => {
+        for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+          if (span.textContent.replace(/\u00a0/g, ' ').includes(n)) return getComputedStyle(span).color;
+        }
+        return undefined;
+      }, needle),
+    ms,
+    `an editor token containing "${needle}"`,
+  );
+}
+
+/** The notifications in the notification centre whose text contains `text` (toasts are hidden by the test driver). */
+export async function notificationsContaining(page, text) {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const items = page.locator('.notifications-center .notification-list-item', { hasText: text });
+  await items.first().waitFor({ timeout: 20_000 });
+  return items;
+}
