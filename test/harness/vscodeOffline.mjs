@@ -50,7 +50,7 @@ function npmInstall(prefix, spec, env, logFile) {
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     writeFileSync(logFile, output);
-    throw new Error(`npm install ${spec} failed; the last lines of ${logFile}:\n${output.split('\n').slice(-30).join('\n')}`);
+    throw new Error(`npm install ${spec} failed; the last lines of ${logFile}:\n${output.split('\n').slice(-30).join('\n')}`, { cause: error });
   }
 }
 
@@ -245,7 +245,7 @@ export async function launchBrowser({ width = 1400, height = 900 } = {}) {
     context,
     page: context.pages()[0] ?? (await context.newPage()),
     async close() {
-      await context.close().catch(() => {});
+      await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
     },
   };

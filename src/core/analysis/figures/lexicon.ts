@@ -80,35 +80,35 @@ export const TIME_UNITS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Quantity units. `re` is matched (sticky, case-sensitive unless flagged) right after the number and its spaces;
- * `factor` scales the value (`bcm` = billion cubic metres); `attached` allows no space (`155mm`, `1.5°C`).
+ * Quantity units, matched right after the number (`155mm`, `1.5°C`) or after its spaces (`142,800 tonnes`).
+ * `factor` scales the value (`bcm` = billion cubic metres). Earlier entries win over later ones.
  */
-export interface UnitDef { readonly re: RegExp; readonly unit: string; readonly factor: number }
+export interface UnitDef { readonly src: string; readonly unit: string; readonly factor: number }
 
-const u = (src: string, unit: string, factor = 1, flags = 'iy'): UnitDef => ({ re: new RegExp(src, flags), unit, factor });
+const u = (src: string, unit: string, factor = 1): UnitDef => ({ src, unit, factor });
 /** Ends a unit word: not followed by a letter or digit. */
 const E = '(?![A-Za-z0-9])';
-export const UNITS: readonly UnitDef[] = [
+export const UNIT_DEFS: readonly UnitDef[] = [
   u(`(?:metric[^\\S\\r\\n]+)?(?:tonnes?|tons?)${E}`, 'metric ton'),
   u(`cubic[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'cubic metre'),
-  u(`(?:m3|m³)${E}`, 'cubic metre', 1, 'y'),
+  u(`(?:m3|m³)${E}`, 'cubic metre'),
   u(`bcm${E}`, 'cubic metre', 1e9),
   u(`square[^\\S\\r\\n]+kilomet(?:re|er)s?${E}`, 'square kilometre'),
-  u(`(?:sq\\.?[^\\S\\r\\n]*km|km2|km²)${E}`, 'square kilometre', 1, 'y'),
+  u(`(?:sq\\.?[^\\S\\r\\n]*km|km2|km²)${E}`, 'square kilometre'),
   u(`square[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'square metre'),
-  u(`(?:m2|m²)${E}`, 'square metre', 1, 'y'),
+  u(`(?:m2|m²)${E}`, 'square metre'),
   u(`kilomet(?:re|er)s?${E}`, 'kilometre'),
-  u(`km${E}`, 'kilometre', 1, 'y'),
+  u(`km${E}`, 'kilometre'),
   u(`millimet(?:re|er)s?${E}`, 'millimetre'),
-  u(`mm${E}`, 'millimetre', 1, 'y'),
+  u(`mm${E}`, 'millimetre'),
   u(`centimet(?:re|er)s?${E}`, 'centimetre'),
-  u(`cm${E}`, 'centimetre', 1, 'y'),
+  u(`cm${E}`, 'centimetre'),
   u(`met(?:re|er)s?${E}`, 'metre'),
   u(`hectares?${E}`, 'hectare'),
   u(`acres?${E}`, 'acre'),
   u(`(?:barrels?|bbl)${E}`, 'barrel'),
   u(`(?:kilograms?|kilos?)${E}`, 'kilogram'),
-  u(`kg${E}`, 'kilogram', 1, 'y'),
+  u(`kg${E}`, 'kilogram'),
   u(`miles?${E}`, 'mile'),
   u(`(?:°[^\\S\\r\\n]?C|degrees?[^\\S\\r\\n]+(?:Celsius|centigrade))${E}`, 'degree Celsius'),
   u(`(?:°[^\\S\\r\\n]?F|degrees?[^\\S\\r\\n]+Fahrenheit)${E}`, 'degree Fahrenheit'),
@@ -117,13 +117,16 @@ export const UNITS: readonly UnitDef[] = [
   u(`(?:gigawatt-hours?|GWh)${E}`, 'gigawatt-hour'),
   u(`(?:terawatt-hours?|TWh)${E}`, 'terawatt-hour'),
   u(`megawatts?${E}`, 'megawatt'),
-  u(`MW${E}`, 'megawatt', 1, 'y'),
+  u(`MW${E}`, 'megawatt'),
   u(`gigawatts?${E}`, 'gigawatt'),
-  u(`GW${E}`, 'gigawatt', 1, 'y'),
+  u(`GW${E}`, 'gigawatt'),
   u(`kilowatts?${E}`, 'kilowatt'),
   u(`(?:litres?|liters?)${E}`, 'litre'),
   u(`gallons?${E}`, 'gallon'),
 ];
+
+/** All units as one sticky, case-insensitive regex: group k + 1 matched means UNIT_DEFS[k]. */
+export const UNIT_RE = new RegExp(UNIT_DEFS.map((d) => `(${d.src})`).join('|'), 'iy');
 
 /** Words that may precede a number as an approximation or a bound; matched at the end of the preceding text. */
 export const QUALIFIER_RE = new RegExp(

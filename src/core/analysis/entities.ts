@@ -1,0 +1,464 @@
+import { countryOfAdjective, countryTables } from './countries';
+import { findLabels, type Label } from './labels';
+import {
+  COMPANIES, HONORIFICS, NOT_NAME_WORDS, OFFICE_WORDS, ORG_HEADS, ORGANISATIONS, PLACE_HEADS, PLACES, SPEECH_VERBS,
+  TITLE_WORDS, type LexEntry,
+} from './lexicon';
+import { isHSpace, isTitleCaseLine, isWordChar } from './text';
+import { Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
+import { NameTrie, splitWords } from './trie';
+import type { Entity, EntityType } from './types';
+
+let lexTrie: NameTrie | undefined;
+
+/** The general-knowledge name table (countries, capitals, organisations, companies, places), built once. */
+export function lexicon(): NameTrie {
+  if (lexTrie) return lexTrie;
+  const t = new NameTrie();
+  const addAll = (list: readonly LexEntry[], type: EntityType, rule: string): void => {
+    for (const e of list) {
+      const [surface, canonical] = typeof e === 'string' ? [e, e] : e;
+      t.add(surface, { type, canonical, rule });
+    }
+  };
+  const c = countryTables();
+  // Later additions win on identical surfaces: a country named like its capital (`Singapore`) stays a country.
+  addAll(c.capitals, 'PLACE', 'capital-table');
+  addAll(PLACES, 'PLACE', 'place-lexicon');
+  addAll(COMPANIES, 'ORG', 'company-lexicon');
+  addAll(ORGANISATIONS, 'ORG', 'org-lexicon');
+  addAll(c.names, 'COUNTRY', 'country-table');
+  lexTrie = t;
+  return t;
+}
+
+/** What the text says about one person: the office and country a title gives them. */
+export interface PersonInfo {
+  readonly canonical: string;
+  count: number;
+  office: string | null;
+  country: string | null;
+}
+
+/** People learnt from the document, and which office of which country each holds per the text. */
+export interface People {
+  readonly trie: NameTrie;
+  readonly byCanonical: ReadonlyMap<string, PersonInfo>;
+  /** Canonical name for a surface name learnt from the text (full, short or misspelt form), if any. */
+  canonicalOf(surface: string): string | null;
+}
+
+export interface EntityResult {
+  readonly tokens: Tokens;
+  readonly labels: readonly Label[];
+  readonly people: People;
+  readonly entities: Entity[];
+}
+
+interface Learned {
+  surface: string;
+  words: string[];
+  count: number;
+  rule: string;
+  office: string | null;
+  country: string | null;
+}
+
+const SPEECH_AFTER = new RegExp(
+  `[ \\u00a0]+(?:also[ \\u00a0]+|then[ \\u00a0]+|later[ \\u00a0]+)?(?:${SPEECH_VERBS.map((v) => v.replace(' ', '[ \\u00a0]+')).join('|')})(?![A-Za-z])`,
+  'y',
+);
+const SPEECH_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
+const INITIAL = /^[A-Z]\.$/;
+
+/**
+ * Finds PERSON, COUNTRY, ORG and PLACE entities. People are learnt from the document: names after titles, in
+ * transcript labels, as subjects of speech verbs and in appositions (`Donald Tramp, President of …`); their later short
+ * forms and near-miss spellings link to the full name. Offsets are UTF-16 code units; spans never overlap.
+ */
+export function findEntities(text: string): EntityResult {
+  const t = tokenize(text);
+  const lex = lexicon();
+  const learned = new Map<string, Learned>();
+  const nameWord = (j: number): boolean => {
+    const w = t.word[j];
+    if (w.length < 2 || NOT_NAME_WORDS.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w) || PLACE_HEADS.has(w)) return false;
+    if (isAllCaps(w) && !INITIAL.test(w)) return false;
+    return lex.match(t, j) === null;
+  };
+  const learn = (first: number, last: number, rule: string, office: string | null, country: string | null): void => {
+    const surface = text.slice(t.start[first], t.end[last]).replace(/[\s\u00a0\u2003]+/g, ' ');
+    let e = learned.get(surface);
+    if (!e) {
+      e = { surface, words: splitWords(surface), count: 0, rule, office, country };
+      learned.set(surface, e);
+    }
+    e.count++;
+    if (office && !e.office) { e.office = office; e.country = country; }
+  };
+
+  /** From token j, up to `max` name words joined by spaces or hyphens (initials do not count). */
+  const collect = (j: number, max: number): number => {
+    if (!nameWord(j)) return -1;
+    let words = 1;
+    let last = j;
+    while (last + 1 < t.n && !t.possessive[last]) {
+      const g = t.gap[last + 1];
+      if (g === Gap.Hyphen) { if (!nameWord(last + 1)) break; last++; continue; }
+      if (g !== Gap.Space || !nameWord(last + 1)) break;
+      const initial = INITIAL.test(t.word[last + 1]);
+      if (!initial && words === max) break;
+      if (!initial) words++;
+      last++;
+    }
+    return INITIAL.test(t.word[last]) ? -1 : last;
+  };
+
+  // Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`).
+  for (let i = 0; i + 1 < t.n; i++) {
+    const w = t.word[i];
+    if (!(TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
+    if (TITLE_WORDS.has(t.word[i + 1]) || HONORIFICS.has(t.word[i + 1])) continue;
+    const lm = lex.match(t, i);
+    if (lm && lm.last > i) continue;
+    const g = t.gap[i + 1];
+    const office = officeOf(t, i);
+    if (g === Gap.Space) {
+      const heading = isTitleCaseLine(text, t.start[i]);
+      const last = collect(i + 1, 2);
+      if (last < 0) continue;
+      if (heading && last + 1 < t.n && t.gap[last + 1] === Gap.Space) continue;
+      learn(i + 1, last, 'title-name', office, countryBefore(t, i, lex));
+    } else if (g === Gap.Connector && !(t.conn[i + 1] ?? '').includes('and')) {
+      // `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector holds the name.
+      let gs = i + 1;
+      let k = i + 1;
+      while (k + 1 < t.n && !t.possessive[k]) {
+        const gg = t.gap[k + 1];
+        if (gg === Gap.Space || gg === Gap.Hyphen) k++;
+        else if (gg === Gap.Connector && !(t.conn[k + 1] ?? '').includes('and') && k - i < 8) { k++; gs = k; }
+        else break;
+      }
+      let country: string | null = null;
+      let from = gs;
+      const cm = lex.match(t, gs);
+      if (cm && cm.last < k) {
+        if (cm.term.type === 'COUNTRY') country = cm.term.canonical;
+        from = cm.last + 1;
+      }
+      if (from === gs) {
+        // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
+        let words = 0;
+        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.word[x])) words++;
+        if (words < 3) continue;
+        let nw = 0;
+        from = k;
+        while (from > gs) {
+          if (t.gap[from] !== Gap.Hyphen && !INITIAL.test(t.word[from])) nw++;
+          if (nw === 2 && t.gap[from] !== Gap.Hyphen) break;
+          from--;
+        }
+      }
+      const last = collect(from, 3);
+      if (last === k) learn(from, last, 'title-name', office, country ?? countryBefore(t, i, lex));
+    }
+  }
+
+  // Appositions and speech subjects: `Donald Tramp, President of …`, `…, Nursultan Nazarbayev said`, `said Tokayev.`
+  for (let i = 0; i < t.n; i++) {
+    const g = t.gap[i];
+    if (g === Gap.Space || g === Gap.Hyphen) continue;
+    const last = collect(i, 3);
+    if (last < 0) continue;
+    const multi = last > i;
+    if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && OFFICE_WORDS.has(t.word[last + 1])) {
+      const { office, country } = officeAfter(t, last + 1, lex);
+      learn(i, last, 'apposition-name', office, country);
+      continue;
+    }
+    if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
+    SPEECH_AFTER.lastIndex = t.end[last];
+    const after = !t.possessive[last] && SPEECH_AFTER.test(text);
+    const before = !after && speechVerbBefore(text, t.start[i]) && followedByClauseEnd(text, t.end[last]);
+    if (!after && !before) continue;
+    if (!multi && (isAllCaps(t.word[i]) || t.word[i].length < 3)) continue;
+    learn(i, last, 'speech-subject', null, null);
+  }
+
+  const isPersonLike = (label: string): boolean => {
+    const words = label.split(/[ \u00a0]+/);
+    if (words.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return true;
+    if (words.length < 2 || words.length > 4) return words.length === 1 && learned.has(label);
+    return words.every((w) => !NOT_NAME_WORDS.has(w) && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !lex.has(w));
+  };
+  const labels = findLabels(text, isPersonLike);
+  for (const l of labels) {
+    if (l.question) continue;
+    const first = firstTokenAt(t, l.start);
+    if (first < 0) continue;
+    let last = first;
+    while (last + 1 < t.n && t.start[last + 1] < l.end) last++;
+    if (l.allCaps) {
+      // `SECRETARY BLINKEN`, `MS. JEAN-PIERRE`: drop titles, keep the surname.
+      let from = first;
+      while (from <= last && (TITLE_WORDS.has(titleCase(t.word[from])) || HONORIFICS.has(t.word[from]))) from++;
+      if (from > last) continue;
+      const surface = text.slice(t.start[from], t.end[last]).replace(/[\s\u00a0]+/g, ' ');
+      const tc = surface.replace(/[A-Z\u0400-\u042F][A-Z\u0400-\u042F']+/g, (w) => titleCase(w));
+      const e = learned.get(tc) ?? { surface: tc, words: splitWords(tc), count: 0, rule: 'label-name', office: null, country: null };
+      e.count++;
+      learned.set(tc, e);
+    } else {
+      let hasTitle = false;
+      for (let x = first; x <= last; x++) if (TITLE_WORDS.has(t.word[x]) || HONORIFICS.has(t.word[x])) hasTitle = true;
+      if (!hasTitle && last - first <= 3 && collect(first, 4) === last) learn(first, last, 'label-name', null, null);
+    }
+  }
+
+  const people = resolvePeople(learned);
+  const entities = matchEntities(text, t, lex, people);
+  return { tokens: t, labels, people, entities };
+}
+
+function firstTokenAt(t: Tokens, pos: number): number {
+  let lo = 0;
+  let hi = t.n - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid] >= pos) { ans = mid; hi = mid - 1; } else lo = mid + 1;
+  }
+  return ans;
+}
+
+/** Office key of the title ending at token i: `president` for President/Head of State, else the office words. */
+function officeOf(t: Tokens, i: number): string | null {
+  let s = i;
+  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen) && TITLE_WORDS.has(t.word[s - 1])) s--;
+  const words: string[] = [];
+  for (let x = s; x <= i; x++) if (!HONORIFICS.has(t.word[x])) words.push(t.word[x]);
+  return normaliseOffice(words.join(' '));
+}
+
+/** `President`, `Head of State` → `president`; `Prime Minister` → `prime minister`; null for bare honorifics. */
+export function normaliseOffice(office: string): string | null {
+  const o = office.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!o) return null;
+  if (/(?:^|\s)(?:president|head of (?:the )?state)$/.test(o) && !/vice/.test(o)) return 'president';
+  if (/prime minister$|premier$|head of government$/.test(o)) return 'prime minister';
+  return o;
+}
+
+/** Country written just before a title (`U.S. President`, `Kazakh President`), or null. */
+function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
+  let s = i;
+  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen)) {
+    s--;
+    const m = lex.match(t, s);
+    if (m && m.term.type === 'COUNTRY' && m.last < i) return m.term.canonical;
+    const adj = countryOfAdjective(t.word[s]);
+    if (adj) return adj;
+    if (!TITLE_WORDS.has(t.word[s])) break;
+  }
+  return null;
+}
+
+/** Office and country of a title phrase starting at token i (`President of the United States of America`). */
+function officeAfter(t: Tokens, i: number, lex: NameTrie): { office: string | null; country: string | null } {
+  let k = i;
+  const words = [t.word[i]];
+  while (k + 1 < t.n && t.gap[k + 1] === Gap.Space && TITLE_WORDS.has(t.word[k + 1])) words.push(t.word[++k]);
+  let country: string | null = null;
+  if (k + 1 < t.n && t.gap[k + 1] === Gap.Connector) {
+    const m = lex.match(t, k + 1);
+    if (m?.term.type === 'COUNTRY') country = m.term.canonical;
+    else if (t.word[k + 1] === 'State') words.push('of', 'State');
+  }
+  return { office: normaliseOffice(words.join(' ')), country };
+}
+
+function speechVerbBefore(text: string, pos: number): boolean {
+  let i = pos - 1;
+  if (i < 0 || !isHSpace(text.charCodeAt(i))) return false;
+  while (i >= 0 && isHSpace(text.charCodeAt(i))) i--;
+  const e = i + 1;
+  while (i >= 0 && e - i < 14 && isWordChar(text.charCodeAt(i))) i--;
+  return SPEECH_SET.has(text.slice(i + 1, e));
+}
+
+function followedByClauseEnd(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return pos >= text.length || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x0a || c === 0x0d;
+}
+
+function editDistanceOne(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function resolvePeople(learned: Map<string, Learned>): People {
+  const stripInitials = (s: string): string => s.replace(/(?:^|\s)[A-Z]\.(?=\s)/g, '').replace(/\s+/g, ' ').trim();
+  const info = new Map<string, PersonInfo>();
+  const surfaceToCanon = new Map<string, string>();
+  const fulls: Learned[] = [];
+  const singles: Learned[] = [];
+  for (const e of learned.values()) {
+    const nonInitial = e.words.filter((w) => !INITIAL.test(w));
+    (nonInitial.length >= 2 ? fulls : singles).push(e);
+  }
+  // Full names grouped by first name; a surname one edit away from a more frequent one is a misspelling of it.
+  const byFirst = new Map<string, { canon: string; count: number }[]>();
+  const canonCount = new Map<string, number>();
+  for (const e of fulls) {
+    const canon = stripInitials(e.surface);
+    canonCount.set(canon, (canonCount.get(canon) ?? 0) + e.count);
+  }
+  for (const [canon, count] of canonCount) {
+    const first = canon.split(' ')[0];
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = []));
+    if (list.length < 64) list.push({ canon, count });
+  }
+  const misspelt = new Map<string, string>();
+  for (const list of byFirst.values()) {
+    for (const a of list) {
+      for (const b of list) {
+        if (a === b || b.count <= a.count) continue;
+        const sa = a.canon.slice(a.canon.lastIndexOf(' ') + 1);
+        const sb = b.canon.slice(b.canon.lastIndexOf(' ') + 1);
+        if (sa.length >= 4 && sb.length >= 4 && a.canon.split(' ').length === b.canon.split(' ').length && editDistanceOne(sa, sb)) {
+          misspelt.set(a.canon, b.canon);
+        }
+      }
+    }
+  }
+  const finalCanon = (c: string): string => misspelt.get(c) ?? c;
+  const trie = new NameTrie();
+  const surnameOwner = new Map<string, { canon: string; count: number }>();
+  const firstOwner = new Map<string, string | null>();
+  for (const e of fulls) {
+    const raw = stripInitials(e.surface);
+    const canon = finalCanon(raw);
+    const rule = canon !== raw ? 'near-miss-name' : e.rule;
+    trie.add(e.surface, { type: 'PERSON', canonical: canon, rule });
+    trie.add(raw, { type: 'PERSON', canonical: canon, rule });
+    surfaceToCanon.set(e.surface, canon);
+    surfaceToCanon.set(raw, canon);
+    let p = info.get(canon);
+    if (!p) info.set(canon, (p = { canonical: canon, count: 0, office: null, country: null }));
+    p.count += e.count;
+    if (e.office && (!p.office || (!p.country && e.country))) { p.office = e.office; p.country = e.country; }
+    if (canon !== raw) continue;
+    const parts = canon.split(' ');
+    const surname = parts[parts.length - 1];
+    const prev = surnameOwner.get(surname);
+    if (!prev || prev.count < p.count) surnameOwner.set(surname, { canon, count: p.count });
+    const first = parts[0];
+    firstOwner.set(first, firstOwner.has(first) && firstOwner.get(first) !== canon ? null : canon);
+  }
+  for (const e of singles) {
+    const w = e.words.join(' ');
+    const owner = surnameOwner.get(w) ?? surnameOwner.get(w.split(' ').pop() ?? '');
+    const canon = owner?.canon ?? w;
+    surfaceToCanon.set(w, canon);
+    let p = info.get(canon);
+    if (!p) info.set(canon, (p = { canonical: canon, count: 0, office: null, country: null }));
+    p.count += e.count;
+    if (e.office && (!p.office || (!p.country && e.country))) { p.office = e.office; p.country = e.country; }
+  }
+  for (const [surname, o] of surnameOwner) {
+    trie.add(surname, { type: 'PERSON', canonical: o.canon, rule: 'short-form' });
+    if (!surfaceToCanon.has(surname)) surfaceToCanon.set(surname, o.canon);
+  }
+  for (const e of singles) {
+    const w = e.words.join(' ');
+    trie.add(w, { type: 'PERSON', canonical: surfaceToCanon.get(w) ?? w, rule: e.rule === 'label-name' ? 'label-name' : 'short-form' });
+  }
+  for (const [first, canon] of firstOwner) {
+    if (canon && !surnameOwner.has(first) && !surfaceToCanon.has(first)) {
+      trie.add(first, { type: 'PERSON', canonical: canon, rule: 'first-name' });
+    }
+  }
+  return {
+    trie,
+    byCanonical: info,
+    canonicalOf(surface: string): string | null {
+      const s = surface.replace(/[\s\u00a0]+/g, ' ').trim();
+      const direct = surfaceToCanon.get(s) ?? surfaceToCanon.get(stripInitials(s));
+      if (direct) return direct;
+      const tc = s.replace(/[A-Z][A-Z']+/g, (w) => titleCase(w));
+      return surfaceToCanon.get(tc) ?? null;
+    },
+  };
+}
+
+const ORG_CONTINUATION = new Set(['of', 'for', 'on', 'of the', 'for the', 'on the', 'and', 'the', 'in', 'of the', '&']);
+
+/** An organisation or place named by its head word (`Tax Service of Uzbekistan`, `Syr Darya Power Station`). */
+function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: NameTrie, continuation: boolean): number {
+  const w0 = t.word[i];
+  if (NOT_NAME_WORDS.has(w0) || OFFICE_WORDS.has(w0) || HONORIFICS.has(w0) || heads.has(w0)) return -1;
+  let j = i;
+  let head = -1;
+  while (j + 1 < t.n && !t.possessive[j] && j - i < 8) {
+    const g = t.gap[j + 1];
+    if (g !== Gap.Space && g !== Gap.Hyphen) break;
+    const w = t.word[j + 1];
+    if (OFFICE_WORDS.has(w) || NOT_NAME_WORDS.has(w) || isAllCaps(w) !== isAllCaps(w0)) break;
+    j++;
+    if (heads.has(w)) head = j;
+  }
+  if (head < 0) return -1;
+  let last = head;
+  if (continuation && last + 1 < t.n && !t.possessive[last] && t.gap[last + 1] === Gap.Connector) {
+    const c0 = t.conn[last + 1] ?? '';
+    if (c0.startsWith('of') || c0.startsWith('for') || c0.startsWith('on')) {
+      let k = last + 1;
+      if (!people.has(t.word[k])) {
+        last = k;
+        while (k + 1 < t.n && !t.possessive[k] && k - head < 10) {
+          const g = t.gap[k + 1];
+          if (g === Gap.Connector && !ORG_CONTINUATION.has(t.conn[k + 1] ?? '')) break;
+          if (g !== Gap.Space && g !== Gap.Hyphen && g !== Gap.Connector) break;
+          if (people.has(t.word[k + 1]) || OFFICE_WORDS.has(t.word[k + 1])) break;
+          k++;
+          last = k;
+        }
+      }
+    }
+  }
+  return last;
+}
+
+function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People): Entity[] {
+  const out: Entity[] = [];
+  for (let i = 0; i < t.n; i++) {
+    const lm = lex.match(t, i);
+    const pm = people.trie.match(t, i);
+    const om = headPattern(t, i, ORG_HEADS, people.trie, true);
+    const placeM = headPattern(t, i, PLACE_HEADS, people.trie, true);
+    let last = -1;
+    let type: EntityType = 'ORG';
+    let canonical = '';
+    let rule = '';
+    if (lm) { last = lm.last; type = lm.term.type; canonical = lm.term.canonical; rule = lm.term.rule; }
+    if (pm && pm.last > last) { last = pm.last; type = 'PERSON'; canonical = pm.term.canonical; rule = pm.term.rule; }
+    if (om > last) { last = om; type = 'ORG'; canonical = ''; rule = 'org-head'; }
+    if (placeM > last) { last = placeM; type = 'PLACE'; canonical = ''; rule = 'place-head'; }
+    if (last < 0) continue;
+    const start = t.start[i];
+    const end = t.end[last];
+    const surface = text.slice(start, end);
+    if (!canonical) canonical = surface.replace(/[\s\u00a0\u2003]+/g, ' ');
+    if (canonical === 'White House' && type === 'ORG' && /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/.test(text.slice(Math.max(0, start - 12), start))) {
+      type = 'PLACE';
+    }
+    if (type === 'PERSON' && t.word[i].length <= 3 && isAllCaps(t.word[i]) && last === i) continue;
+    out.push({ start, end, text: surface, type, canonical, rule });
+    i = last;
+  }
+  return out;
+}
