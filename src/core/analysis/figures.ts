@@ -104,10 +104,14 @@ const A_BEFORE = /(?:^|[^A-Za-z])(an?)[^\S\r\n]+$/i;
 const TAG = /<[A-Za-z!/][^<>]*>/y;
 const URL_REST = /[^\s<>"]*/y;
 
+/** Last words of the qualifiers in QUALIFIER_RE: the regex only runs when the word before a number is one of them. */
+const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set((
+  'than as to over under about around approximately approx roughly some almost nearly estimated least most of like ' +
+  'between above below').split(' '));
 /** Words after which a four-digit number is a year even when a noun follows (`in 2023 companies …`). */
-const YEAR_CONTEXT: ReadonlySet<string> = new Set(
+const YEAR_CONTEXT: ReadonlySet<string> = new Set((
   'in by since of until till from to before after during through throughout between and or end early mid late ' +
-  'spring summer autumn fall winter year years beginning start middle since'.split(' '));
+  'spring summer autumn fall winter year years beginning start middle').split(' '));
 /** Words that make the ordinal a fixed term or idiom when they follow it. */
 const ORDINAL_FIXED_NEXT: ReadonlySet<string> = new Set(
   'world industrial party parties hand nature thoughts opinion fiddle guessing'.split(' '));
@@ -308,6 +312,8 @@ function sentenceStart(text: string, i: number): boolean {
 function qualifierBefore(scan: Scan, start: number): { text: string; start: number } | null {
   const from = Math.max(scan.lastEnd, start - LOOKBACK);
   if (from >= start) return null;
+  const last = previousWord(scan.text, start);
+  if (!last || !QUALIFIER_LAST_WORDS.has(last.word)) return null;
   const head = scan.text.slice(from, start);
   const m = QUALIFIER_RE.exec(head);
   if (!m) return null;
@@ -602,9 +608,9 @@ function labelled(text: string, p: number): boolean {
 /** A candidate starting with a digit. */
 function digits(scan: Scan, p: number): Outcome {
   const text = scan.text;
-  const iso = stickyAt(ISO_DATE, text, p);
+  const iso = text[p + 4] === '-' ? stickyAt(ISO_DATE, text, p) : null;
   if (iso) return isoDate(scan, p, iso);
-  const dotted = stickyAt(DOTTED_DATE, text, p);
+  const dotted = text[p + 1] === '.' || text[p + 2] === '.' ? stickyAt(DOTTED_DATE, text, p) : null;
   if (dotted && validDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]))) {
     return figure(scan, p, p + dotted[0].length, 'date', isoString(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])), 'date', null, null, 'date-dotted');
   }
