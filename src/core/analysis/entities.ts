@@ -70,6 +70,13 @@ const SPEECH_AFTER = new RegExp(
 );
 const SPEECH_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
 const INITIAL = /^[A-Z]\.$/;
+/** Title words that are also ordinary adjectives or nouns (`General Debate`, `First Lady`): never the last title word. */
+const WEAK_TITLES: ReadonlySet<string> = new Set([
+  'General', 'Major', 'First', 'Special', 'National', 'Security', 'Trade', 'State', 'Federal', 'Chief', 'Press', 'Foreign',
+  'Deputy', 'Vice', 'Under', 'Assistant', 'Principal', 'Executive', 'Acting', 'Former', 'Supreme', 'Elder', 'Crown',
+  'Head', 'Economy', 'Finance', 'Treasury', 'Interior', 'Defence', 'Defense', 'Prime', 'Leader', 'Officer', 'His', 'Her',
+  'Excellency', 'Majesty', 'Highness', 'Honorable', 'Honourable', 'Chair', 'Founder', 'Justice', 'Lady', 'Marshal',
+]);
 
 /**
  * Finds PERSON, COUNTRY, ORG and PLACE entities. People are learnt from the document: names after titles, in
@@ -94,7 +101,7 @@ export function findEntities(text: string): EntityResult {
       learned.set(surface, e);
     }
     e.count++;
-    if (office && !e.office) { e.office = office; e.country = country; }
+    if (office && (!e.office || (!e.country && country))) { e.office = office; e.country = country; }
   };
 
   /** From token j, up to `max` name words joined by spaces or hyphens (initials do not count). */
@@ -117,7 +124,7 @@ export function findEntities(text: string): EntityResult {
   // Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`).
   for (let i = 0; i + 1 < t.n; i++) {
     const w = t.word[i];
-    if (!(TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
+    if (!(TITLE_WORDS.has(w) || HONORIFICS.has(w)) || WEAK_TITLES.has(w)) continue;
     if (TITLE_WORDS.has(t.word[i + 1]) || HONORIFICS.has(t.word[i + 1])) continue;
     const lm = lex.match(t, i);
     if (lm && lm.last > i) continue;
@@ -177,6 +184,7 @@ export function findEntities(text: string): EntityResult {
       continue;
     }
     if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
+    if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
     SPEECH_AFTER.lastIndex = t.end[last];
     const after = !t.possessive[last] && SPEECH_AFTER.test(text);
     const before = !after && speechVerbBefore(text, t.start[i]) && followedByClauseEnd(text, t.end[last]);
@@ -407,7 +415,7 @@ function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: N
     const g = t.gap[j + 1];
     if (g !== Gap.Space && g !== Gap.Hyphen) break;
     const w = t.word[j + 1];
-    if (OFFICE_WORDS.has(w) || NOT_NAME_WORDS.has(w) || isAllCaps(w) !== isAllCaps(w0)) break;
+    if (OFFICE_WORDS.has(w) || NOT_NAME_WORDS.has(w) || (w0.length > 4 && isAllCaps(w) !== isAllCaps(w0))) break;
     j++;
     if (heads.has(w)) head = j;
   }

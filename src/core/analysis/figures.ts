@@ -85,17 +85,17 @@ const ALPHA_WORD = /[A-Za-z]{1,64}/y;
 const ATTACHED_TAIL = /[A-Za-z0-9]*/y;
 const PERCENT_AFTER = new RegExp(`(?:${HS}{0,2}%|${HS}{0,${MAX_GAP}}-?(?:per${HS}?cent|percent|pct)(?![A-Za-z]))(?:${HS}+(points?))?`, 'iy');
 const PERCENTAGE_POINTS = new RegExp(`${HS}{1,${MAX_GAP}}percentage${HS}+points?(?![A-Za-z])`, 'iy');
-const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/y;
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?: ?(Z|[+-]\d{2}:?\d{2}))?)?(?![\d-])/y;
 const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 const RFC822 = new RegExp(
   `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),${HS}+(\\d{1,2})${HS}+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)${HS}+(\\d{4})` +
   `(?:${HS}+(\\d{2}):(\\d{2})(?::(\\d{2}))?(?:${HS}*(?:([+-])(\\d{2})(\\d{2})|GMT|UTC|Z))?)?`, 'y');
 const MONTH_WORD = /([A-Z][a-z]{2,8})(\.)?/y;
 const DAY_NUMBER = /(\d{1,2})(?:st|nd|rd|th)?(?![\d:A-Za-z]|[.,]\d)/y;
-const YEAR_NUMBER = /(\d{4})(?![\d:A-Za-z]|[.,]\d)/y;
+const YEAR_NUMBER = /(\d{4})(?![\dA-Za-z]|[.,:]\d)/y;
 const COMMA_GAP = new RegExp(`,?${HS}{1,${MAX_GAP}}`, 'y');
 const GAP = new RegExp(`${HS}{1,${MAX_GAP}}`, 'y');
-const RANGE_LINK = new RegExp(`(-|–|—)(,?)${HS}{0,2}|${HS}{1,${MAX_GAP}}(to|and|or|[-–—])${HS}{1,${MAX_GAP}}`, 'y');
+const RANGE_LINK = new RegExp(`(-|–)(,?)${HS}{0,2}|${HS}{1,${MAX_GAP}}(to|and|or)${HS}{1,${MAX_GAP}}`, 'y');
 const CLOCK_SUFFIX = new RegExp(`${HS}{0,2}(?:[ap]\\.m\\.|[ap]m(?![A-Za-z]))`, 'iy');
 const OF_WORD = new RegExp(`${HS}{1,${MAX_GAP}}of${HS}{1,${MAX_GAP}}`, 'iy');
 const OF_DETERMINER = new RegExp(`(?:our|the|their|its|these|those|his|her|your|my)${HS}{1,${MAX_GAP}}`, 'iy');
@@ -108,6 +108,13 @@ const URL_REST = /[^\s<>"]*/y;
 const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set((
   'than as to over under about around approximately approx roughly some almost nearly estimated least most of like ' +
   'between above below').split(' '));
+/** `16 times`, `9 fold`: multipliers are not counts (the guidelines leave them out like `doubled`). */
+const MULTIPLIER = /^[^\S\r\n]+(?:times|fold)(?![A-Za-z])/i;
+/** Words after `the two` that show the noun is elided (`the two reaffirmed`, `the two have agreed`). */
+const ELLIPTICAL_NEXT: ReadonlySet<string> = new Set(
+  'are were have had will would can could should must may might did do also both together jointly'.split(' '));
+/** Endings of adjectives, which may come before the head noun after `one` (`one important step`). */
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ent|ant|ed|ing|ary|ble|less|ern|ian|ish|est|ior|ile|ese|ean)$/;
 /** Words after which a four-digit number is a year even when a noun follows (`in 2023 companies …`). */
 const YEAR_CONTEXT: ReadonlySet<string> = new Set((
   'in by since of until till from to before after during through throughout between and or end early mid late ' +
@@ -116,10 +123,12 @@ const YEAR_CONTEXT: ReadonlySet<string> = new Set((
 const ORDINAL_FIXED_NEXT: ReadonlySet<string> = new Set(
   'world industrial party parties hand nature thoughts opinion fiddle guessing'.split(' '));
 /** Words after `one` that make it an idiom or a pronoun, not a count (`one of`, `one another`, `one day`). */
-const ONE_NOT_COUNT: ReadonlySet<string> = new Set('of another day second moment hand side by way thing more'.split(' '));
+const ONE_NOT_COUNT: ReadonlySet<string> = new Set(
+  'of another day second moment hand side by way thing more point time form part'.split(' '));
 /** Words before `one` that make it a pronoun (`no one`, `the one`, `this one`). */
-const ONE_PRONOUN_BEFORE: ReadonlySet<string> = new Set(
-  'no any every each some the this that which someone anyone everyone a only another such'.split(' '));
+const ONE_PRONOUN_BEFORE: ReadonlySet<string> = new Set((
+  'no any every each some the this that which someone anyone everyone a only another such whether if when where ' +
+  'unless though because phase').split(' '));
 
 interface Num {
   readonly value: number;
@@ -588,21 +597,28 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
   return { end: headEnd, counted: text.slice(npStart, headEnd) };
 }
 
-/** Whether the number at `p` is a label, a model number or part of a code, judged from what precedes it. */
-function labelled(text: string, p: number): boolean {
+/** How a number is labelled by what precedes it. */
+const NOT_LABELLED = 0;
+/** Glued to a code (`G20`, `COVID-19`, `5+1`) or after a label word (`Resolution 2231`): never a figure. */
+const CODE = 1;
+/** After a capitalised word mid-sentence (`Boeing 787`): a figure only when a unit, currency or time unit follows. */
+const NAME = 2;
+
+function labelled(text: string, p: number): number {
   if (p > 0) {
     const c = text.charCodeAt(p - 1);
-    if (isLetter(c) || isDigit(c)) return true;
+    if (isLetter(c) || isDigit(c)) return CODE;
     const ch = text[p - 1];
-    if (ch === '/' || ch === '#' || ch === '.' || ch === ':' || ch === '_' || ch === '=' || ch === '@' || ch === '+') return true;
-    if ((ch === '-' || ch === '‑') && p > 1 && isLetter(text.charCodeAt(p - 2))) return true;
+    if (ch === '/' || ch === '#' || ch === '.' || ch === ':' || ch === '_' || ch === '=' || ch === '@' || ch === '+') return CODE;
+    if ((ch === '-' || ch === '‑') && p > 1 && isLetter(text.charCodeAt(p - 2))) return CODE;
+    if (text[p - 2] === '+' && /\s/.test(ch)) return CODE;
   }
   const prev = previousWord(text, p);
-  if (!prev) return false;
-  if (LABEL_WORDS.has(prev.word)) return true;
-  if (!prev.capital || NP_STOP.has(prev.word) || MONTHS.has(prev.word)) return false;
-  if (QUALIFIER_RE.test(`${prev.word} `)) return false;
-  return !sentenceStart(text, prev.start);
+  if (!prev) return NOT_LABELLED;
+  if (LABEL_WORDS.has(prev.word)) return CODE;
+  if (!prev.capital || NP_STOP.has(prev.word) || MONTHS.has(prev.word) || QUALIFIER_LAST_WORDS.has(prev.word)) return NOT_LABELLED;
+  if (QUALIFIER_RE.test(`${prev.word} `)) return NOT_LABELLED;
+  return sentenceStart(text, prev.start) ? NOT_LABELLED : NAME;
 }
 
 /** A candidate starting with a digit. */
@@ -616,10 +632,13 @@ function digits(scan: Scan, p: number): Outcome {
   }
   const num = readDigits(text, p);
   if (typeof num === 'number') return skipToken(text, num);
-  if (labelled(text, p)) return skipToken(text, num.end);
+  const label = labelled(text, p);
+  if (label === CODE) return skipToken(text, num.end);
+  if (label === NAME && !readTail(text, num.end, true) && !hyphenDuration(text, num.end)) return skipToken(text, num.end);
   const next = text[num.end];
   if (next === ':' && isDigit(text.charCodeAt(num.end + 1))) return skipToken(text, num.end);
   if (next === '/' || next === '+' || next === '×') return skipToken(text, num.end);
+  if (/\s/.test(next ?? '') && text[num.end + 1] === '+') return skipToken(text, num.end);
   if (stickyAt(CLOCK_SUFFIX, text, num.end)) return skipToken(text, num.end);
 
   if (!num.scaled && next !== undefined && isLetter(text.charCodeAt(num.end))) {
@@ -702,15 +721,15 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
   if (text[end] === '-') return skipToken(text, end);
 
   if (num.plain && rangeEnd < 0 && num.value >= 1000 && num.value <= 2199 && end - start === 4) {
+    if (text[end] === 's' || text[end] === '’' || text[end] === "'") return skipToken(text, end);
     const prev = previousWord(text, start);
-    const phrase = countedPhrase(text, end, false, false);
-    if (!phrase || (prev && YEAR_CONTEXT.has(prev.word)) || /^s\b/.test(text.slice(end, end + 2))) {
-      if (text[end] === 's' || text[end] === '’' || text[end] === "'") return skipToken(text, end);
+    if ((isYearLike(num.value) && !qualifier) || (prev && YEAR_CONTEXT.has(prev.word))) {
       return figure(scan, start, end, 'year', num.value, 'year', null, null, 'year');
     }
   }
-  if (num.plain && rangeEnd >= 0 && Array.isArray(value) && value[0] >= 1000 && value[1] <= 2199 && end - start === 9) {
-    return figure(scan, start, end, 'year', value, 'year', null, null, 'year-range');
+  if (num.plain && range && range.second.plain && Array.isArray(value) && isYearLike(value[0]) && isYearLike(value[1])
+    && num.end - start === 4 && range.second.end - range.second.end + 4 === 4) {
+    return figure(scan, figStart, end, 'year', value, 'year', qText, null, 'year-range');
   }
   if (Array.isArray(value) && num.plain && value[0] >= 1000 && /^\d\d$/.test(text.slice(num.end + 1, end)) && end - num.end === 3) {
     const century = Math.floor(value[0] / 100) * 100;
@@ -718,12 +737,18 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
   }
   const singular = !Array.isArray(value) && value === 1;
   const allowOf = first.scaled;
+  if (MULTIPLIER.test(text.slice(end, end + 8))) return end;
   const phrase = countedPhrase(text, end, singular, allowOf);
   if (phrase) {
     return figure(scan, figStart, phrase.end, 'count', value, 'count', qText, phrase.counted, 'count-noun');
   }
   if (first.scaled || qualifier) return figure(scan, figStart, end, 'count', value, 'count', qText, null, 'count-bare');
   return end;
+}
+
+/** Four-digit numbers read as years without further context (`in 2019`, `the 2017 Tax Cuts`). */
+function isYearLike(n: number): boolean {
+  return Number.isInteger(n) && n >= 1800 && n <= 2100;
 }
 
 function quantityFigure(scan: Scan, start: number, num: Num, tail: Tail, _q: null, rule: string): Figure {
@@ -782,7 +807,7 @@ function words(scan: Scan, p: number): Outcome {
     if (prev && prev.word === 'the' && !after) {
       return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
     }
-    if (prev && prev.word === 'the' && after && (NP_STOP.has(afterLower) || /ed$/.test(afterLower))) {
+    if (prev && prev.word === 'the' && after && (ELLIPTICAL_NEXT.has(afterLower) || /ed$/.test(afterLower))) {
       return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
     }
   }
@@ -941,8 +966,10 @@ function isoDate(scan: Scan, p: number, m: RegExpExecArray): Outcome {
   const d = Number(m[3]);
   const end = p + m[0].length;
   if (!validDay(y, mo, d)) return end;
-  if (m[4] === undefined) return figure(scan, p, end, 'date', m[0], 'date', null, null, 'date-iso');
-  return figure(scan, p, end, 'date', m[0], 'datetime', null, null, 'date-iso');
+  const date = isoString(y, mo, d);
+  if (m[4] === undefined) return figure(scan, p, end, 'date', date, 'date', null, null, 'date-iso');
+  const zone = m[7] === undefined ? '' : m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].slice(-2)}`;
+  return figure(scan, p, end, 'date', `${date}T${m[4]}:${m[5]}:${m[6] ?? '00'}${zone}`, 'datetime', null, null, 'date-iso');
 }
 
 function pad(n: number): string {

@@ -1,5 +1,5 @@
 import { isAllCaps } from './tokens';
-import { CONNECTORS, NOT_NAME_WORDS } from './lexicon';
+import { CONNECTORS, HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon';
 import { isHSpace, isUpper } from './text';
 
 /** A transcript speaker label at the start of a line: `SECRETARY BLINKEN:`, `Vladimir Putin:`, `Q`. */
@@ -17,6 +17,19 @@ export interface Label {
 // Bounded lazy label (at most 80 characters before the colon) keeps the per-line work constant.
 const LABEL = /^[ \t]*([A-Z\u0400-\u042F][^\n:"“”«»(),;!?]{0,80}?)[ \t\u00a0]*:[ \t\u00a0\u2003]*(?=[^ \t\u00a0\r\n])/gm;
 const Q_LABEL = /^(Q|QUESTION|Question)(?:[ \t\u00a0]{2,}|\t|[ \t\u00a0]*:[ \t\u00a0]*)(?=[^ \t\u00a0\r\n])/gm;
+
+const CAPS_FUNCTION_WORDS: ReadonlySet<string> = new Set(['OF', 'THE', 'AND', 'FOR', 'TO', 'IN', 'ON', 'A', 'AN', 'IS', 'ARE', 'WITH', 'AT', 'BY']);
+
+function hasTitle(words: readonly string[]): boolean {
+  return words.some((w) => HONORIFICS.has(w) || TITLE_WORDS.has(w.charAt(0) + w.slice(1).toLowerCase()));
+}
+
+/** Whether a label occurs at least twice at line starts (cheap: stops at the second hit). */
+function repeats(text: string, label: string): boolean {
+  const needle = `\n${label}:`;
+  const first = text.indexOf(needle);
+  return first >= 0 && text.indexOf(needle, first + 1) >= 0;
+}
 
 /**
  * Finds transcript labels by form alone: all-capital labels, `Q`, and capitalised labels of at most eight words
@@ -36,7 +49,10 @@ export function findLabels(text: string, isPersonLike: (label: string) => boolea
     const question = /^(?:Q|QUESTION|Question)$/.test(label);
     let ok = true;
     if (/\d/.test(label)) ok = false;
-    else if (caps) ok = words.length <= 5 || question;
+    else if (caps) {
+      // Capitals also write headings (`ART OF THE DEAL:`): a label needs a title, a repeat, or to be short and plain.
+      ok = question || (words.length <= 4 && !words.some((w) => CAPS_FUNCTION_WORDS.has(w)) && (hasTitle(words) || repeats(text, label)));
+    }
     else {
       for (const w of words) {
         if (!w) { ok = false; break; }

@@ -60,7 +60,7 @@ export const ORGANISATIONS: readonly LexEntry[] = [
   ['State Duma', 'State Duma'], ['Federation Council', 'Federation Council'], ['Duma', 'State Duma'],
   ['Congress', 'United States Congress'], ['Senate', 'Senate'], ['House of Representatives', 'House of Representatives'],
   ['Pentagon', 'United States Department of Defense'], ['DoD', 'United States Department of Defense'],
-  ['State Department', 'United States Department of State'], ['Treasury', 'United States Department of the Treasury'],
+  ['State Department', 'United States Department of State'],
   ['Kremlin', 'Kremlin'], ['White House', 'White House'], ['Mazhilis', 'Mazhilis'], ['Majilis', 'Mazhilis'],
   ['Bundestag', 'Bundestag'], ['Knesset', 'Knesset'], ['Verkhovna Rada', 'Verkhovna Rada'],
   ['CIA', 'Central Intelligence Agency'], ['FBI', 'Federal Bureau of Investigation'], ['KGB', 'KGB'], ['FSB', 'FSB'],
@@ -82,7 +82,7 @@ export const COMPANIES: readonly LexEntry[] = [
   'OpenAI', 'Tesla', 'SpaceX', 'Uber', 'PayPal', 'Visa', 'Mastercard', 'American Express', 'Citibank', 'Citigroup',
   'JPMorgan', 'JPMorgan Chase', 'Goldman Sachs', 'Morgan Stanley', 'Bank of America', 'Wells Fargo', 'BlackRock',
   'HSBC', 'Barclays', 'Deutsche Bank', 'UBS', 'Credit Suisse', 'BNP Paribas', 'Sberbank', 'VTB', 'Gazprombank',
-  'Chevron', 'ExxonMobil', ['Exxon Mobil', 'ExxonMobil'], 'Exxon', 'Shell', 'BP', 'TotalEnergies', 'Total', 'Eni',
+  'Chevron', 'ExxonMobil', ['Exxon Mobil', 'ExxonMobil'], 'Exxon', 'Shell', 'BP', 'TotalEnergies', 'Eni',
   'ConocoPhillips', 'Occidental Petroleum', 'Saudi Aramco', 'Aramco', 'ADNOC', ['Abu Dhabi National Oil Company', 'Abu Dhabi National Oil Company'],
   'Gazprom', 'Rosneft', ['LUKOIL', 'Lukoil'], 'Lukoil', 'Novatek', 'Transneft', 'Rosatom', 'Rostec', 'KazMunayGas',
   'Kazatomprom', 'Samruk-Kazyna', 'Sinopec', 'PetroChina', 'CNPC', 'Petrobras', 'Equinor',
@@ -92,9 +92,9 @@ export const COMPANIES: readonly LexEntry[] = [
   'BHP', 'Glencore', 'ArcelorMittal', 'Nornickel', 'Rusal',
   'Johnson & Johnson', 'Pfizer', 'Moderna', 'Merck', 'AstraZeneca', 'Novartis', 'Roche', 'Sanofi', 'GSK', 'Eli Lilly',
   'AbbVie', 'Bayer', 'Walmart', 'Costco', 'Coca-Cola', 'PepsiCo', 'Nestlé', 'Nestle', "McDonald's", 'Starbucks', 'Nike',
-  'Procter & Gamble', 'Unilever', 'General Motors', 'Ford', 'Toyota', 'Honda', 'Volkswagen', 'BMW', 'Mercedes-Benz',
+  'Procter & Gamble', 'Unilever', 'General Motors', 'Toyota', 'Honda', 'Volkswagen', 'BMW', 'Mercedes-Benz',
   'Hyundai', 'Kia', 'Stellantis', 'Renault', 'AvtoVAZ', 'KAMAZ', 'Etihad Airways', 'Etihad', 'Emirates Airline',
-  'Qatar Airways', 'Aeroflot', 'Air Astana', 'Delta', 'United Airlines', 'American Airlines', 'Lufthansa',
+  'Qatar Airways', 'Aeroflot', 'Air Astana', 'United Airlines', 'American Airlines', 'Lufthansa',
   'FedEx', 'UPS', 'Maersk', 'DP World', 'AT&T', 'Verizon', 'T-Mobile', 'Vodafone', 'Ericsson', 'Nokia', 'Mubadala',
   'Blackstone', 'KKR', 'Carlyle', 'SoftBank', 'Yandex', 'Kaspi', 'Cargill', 'Dow', 'DuPont', '3M',
 ];
@@ -195,10 +195,9 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'Company', 'Corporation', 'Corp', 'Corp.', 'Council', 'Court', 'Department', 'Directorate', 'Foundation', 'Fund',
   'Government', 'Group', 'Holding', 'Holdings', 'Inc', 'Inc.', 'Industries', 'Institute', 'Institution', 'Ltd', 'Ltd.',
   'LLC', 'Ministry', 'Movement', 'Office', 'Organisation', 'Organization', 'Parliament', 'Party', 'Petroleum',
-  'Police', 'Resources', 'School', 'Secretariat', 'Service', 'Services', 'Society', 'Systems', 'Technologies',
-  'Union', 'University', 'Academy', 'Fed', 'Reserve', 'Guard', 'Forces', 'Army', 'Navy', 'Cabinet', 'Mission',
-  'Energy', 'Motors', 'Partners', 'Capital', 'Investments', 'Telecom', 'Communications', 'Pharmaceuticals', 'Media',
-  'News', 'Times', 'Post', 'Journal', 'Press', 'Network', 'Alliance', 'Consortium', 'Coalition', 'Federation',
+  'Police', 'Resources', 'School', 'Secretariat', 'Service', 'Services', 'Society', 'Technologies',
+  'Union', 'University', 'Academy', 'Army', 'Navy', 'Motors', 'Telecom', 'Communications', 'Pharmaceuticals',
+  'Alliance', 'Consortium', 'Federation',
 ]);
 
 /** Final words that make a capitalised sequence a place (sites, facilities, geographic features). */
