@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 
 import { ActivationGuard } from './activation';
 import { AnalysisCache } from './analysisCache';
+import type { AnnotationsApi } from './annotate';
+import { Annotations } from './annotate';
 import { StatementLanguage } from './language/statementLanguage';
 import { Log } from './log';
 import { OverviewView } from './views/overview';
@@ -12,7 +14,12 @@ import { OverviewView } from './views/overview';
  */
 const SIMULATE_FAILURE = 'DIPLOMAT_SIMULATE_ACTIVATION_FAILURE';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The extension's API, returned from `activate` (read by `vscode.extensions.getExtension(...).exports`). */
+export interface DiplomatApi {
+  readonly annotations: AnnotationsApi | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): DiplomatApi {
   const log = new Log();
   context.subscriptions.push(log);
   context.subscriptions.push(vscode.commands.registerCommand('diplomat.showLog', () => log.show()));
@@ -23,8 +30,14 @@ export function activate(context: vscode.ExtensionContext): void {
     const analyses = new AnalysisCache();
     context.subscriptions.push(analyses, new OverviewView(analyses));
   });
+  const annotations = guard.run('annotations', () => {
+    const feature = new Annotations(context, log);
+    context.subscriptions.push(feature);
+    return feature;
+  });
   log.info(`Diplomat ${String(context.extension.packageJSON.version)} started in VS Code ${vscode.version}`);
   guard.report();
+  return { annotations };
 }
 
 export function deactivate(): void {
