@@ -4,7 +4,10 @@ import { ActivationGuard } from './activation';
 import { AnalysisCache } from './analysisCache';
 import type { AnnotationsApi } from './annotate';
 import { Annotations } from './annotate';
-import { StatementLanguage } from './language/statementLanguage';
+import { AnalysisHovers } from './highlight/hovers';
+import type { PaintEvent } from './highlight/highlighter';
+import { Highlighter } from './highlight/highlighter';
+import { STATEMENT_LANGUAGE, StatementLanguage } from './language/statementLanguage';
 import { Log } from './log';
 import { OverviewView } from './views/overview';
 
@@ -17,6 +20,8 @@ const SIMULATE_FAILURE = 'DIPLOMAT_SIMULATE_ACTIVATION_FAILURE';
 /** The extension's API, returned from `activate` (read by `vscode.extensions.getExtension(...).exports`). */
 export interface DiplomatApi {
   readonly annotations: AnnotationsApi | undefined;
+  /** Fires after the analysis-driven decorations of an editor were set. */
+  readonly onDidHighlight: vscode.Event<PaintEvent> | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): DiplomatApi {
@@ -25,10 +30,16 @@ export function activate(context: vscode.ExtensionContext): DiplomatApi {
   context.subscriptions.push(vscode.commands.registerCommand('diplomat.showLog', () => log.show()));
   const guard = new ActivationGuard(log);
   guard.run('the statement language', () => context.subscriptions.push(new StatementLanguage(log)));
+  const analyses = new AnalysisCache();
+  context.subscriptions.push(analyses);
   guard.run('the Statement view', () => {
     if (process.env[SIMULATE_FAILURE]) throw new Error(`start-up failure simulated by ${SIMULATE_FAILURE}`);
-    const analyses = new AnalysisCache();
-    context.subscriptions.push(analyses, new OverviewView(analyses));
+    context.subscriptions.push(new OverviewView(analyses));
+  });
+  const highlighter = guard.run('highlighting', () => {
+    const feature = new Highlighter(analyses);
+    context.subscriptions.push(feature, vscode.languages.registerHoverProvider({ language: STATEMENT_LANGUAGE }, new AnalysisHovers(analyses)));
+    return feature;
   });
   const annotations = guard.run('annotations', () => {
     const feature = new Annotations(context, log);
@@ -37,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DiplomatApi {
   });
   log.info(`Diplomat ${String(context.extension.packageJSON.version)} started in VS Code ${vscode.version}`);
   guard.report();
-  return { annotations };
+  return { annotations, onDidHighlight: highlighter?.onDidPaint };
 }
 
 export function deactivate(): void {
