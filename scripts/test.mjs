@@ -2,9 +2,10 @@
 // `npm test`: every check and suite, in order, and one closing line `N passed, N failed` that counts them all.
 //   type check and lint      (each counts as one check)
 //   unit tests               vitest, core and CLI
+//   grammar tests            scope assertions over test/grammar/ (vscode-tmgrammar-test)
 //   integration tests        mocha inside a real VS Code (code-server's Node extension host, offline)
 //   UI tests                 Playwright driving the real workbench in Chromium
-// Options: --only unit|integration|ui (repeatable), --keep (keep the VS Code run folder for inspection).
+// Options: --only unit|grammar|integration|ui (repeatable), --keep (keep the VS Code run folder for inspection).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,16 @@ if (wants('unit')) {
     // No report: vitest itself failed before running tests; counted as one failure above.
   }
   record('unit tests', passed, failed, 'run `npm run test:unit`');
+}
+
+if (wants('unit') || wants('grammar')) {
+  heading('grammar tests (vscode-tmgrammar-test over test/grammar/)');
+  const upToDate = run('node', ['scripts/grammar.mjs', '--check']);
+  const result = spawnSync(npx('vscode-tmgrammar-test'), ['-g', 'syntaxes/statement.tmLanguage.json', 'test/grammar/*.test.statement'], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(result.stdout + result.stderr);
+  const passed = (result.stdout.match(/^✓ /gm) ?? []).length;
+  const failed = (result.stdout.match(/^✖ /gm) ?? []).length + (upToDate ? 1 : 0) + (result.status && !/^✖ /m.test(result.stdout) ? 1 : 0);
+  record('grammar tests', passed, failed, 'run `npm run test:grammar`; after editing scripts/grammar.mjs run `npm run build:grammar`');
 }
 
 const needsVscode = wants('integration') || wants('ui');
