@@ -1,10 +1,14 @@
 import { version } from '../../package.json';
 import { analyzeCommand } from './analyze';
+import { annotationsCommand } from './annotations';
+import { checkCommand } from './check';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
+import { exportCommand } from './export';
+import { tagCommand } from './tag';
 
 /** Commands arrive with the features that need them; each is listed here. */
-export const commands: readonly Command[] = [analyzeCommand];
+export const commands: readonly Command[] = [analyzeCommand, tagCommand, annotationsCommand, checkCommand, exportCommand];
 
 function help(): string {
   const lines = [

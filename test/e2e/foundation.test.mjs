@@ -32,7 +32,7 @@ test('Diplomat: Open as Statement switches a plain-text file from the command pa
     await languageMode(wb.page, 'Plain Text');
     await runCommand(wb.page, 'Diplomat: Open as Statement');
     assert.equal(await languageMode(wb.page, 'Statement'), 'Statement');
-    await tokenColour(wb.page, 'MR. HALE');
+    await tokenColour(wb.page, 'MR.');
   } finally {
     await wb.close();
   }

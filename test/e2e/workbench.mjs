@@ -1,7 +1,7 @@
 // Drives the real VS Code workbench (code-server in Chromium) for the UI tests. `npm test` starts one server
 // with the smoke-test driver and passes its address in DIPLOMAT_VSCODE_URL/PORT; run alone, a test file starts its
 // own. The extension is loaded from the working tree through the workbench's development payload.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +29,17 @@ export async function stopOwnServer() {
 
 /**
  * Opens the workbench on a fresh copy of the fixture workspace with the extension loaded, and waits until the
- * explorer shows the files. `env` is passed to the extension host. Resolves to `{ page, workspace, close() }`.
+ * explorer shows the files. `env` is passed to the extension host; `settings` are added to the workspace settings
+ * (e.g. `workbench.colorTheme`). Resolves to `{ page, workspace, close() }`.
  */
-export async function openWorkbench({ env } = {}) {
+export async function openWorkbench({ env, settings } = {}) {
   const s = await server();
   const workspace = mkdtempSync(join(tmpdir(), 'diplomat-ui-'));
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  if (settings) {
+    const file = join(workspace, '.vscode', 'settings.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...settings }, null, 2));
+  }
   const browser = await launchBrowser();
   const { page } = browser;
   await page.goto(workbenchUrl(s, workspace, { developmentPath: root, env }));
@@ -56,15 +61,18 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
 
-/** Runs a command from the command palette (F1), waiting for its row so the right command is picked. */
-export async function runCommand(page, title) {
+/**
+ * Runs a command from the command palette (F1), waiting for its row so the right command is picked. A command
+ * that opens a picker of its own (`opensPicker`) leaves the quick input open.
+ */
+export async function runCommand(page, title, { opensPicker = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  if (!opensPicker) await input.waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits until its tab is active. */

@@ -4,7 +4,7 @@ import {
   COMPANIES, HONORIFICS, NOT_NAME_WORDS, OFFICE_WORDS, ORG_HEADS, ORGANISATIONS, PLACE_HEADS, PLACES, SPEECH_VERBS,
   TITLE_WORDS, type LexEntry,
 } from './lexicon';
-import { isHSpace, isTitleCaseLine, isWordChar } from './text';
+import { collapseSpaces, isHSpace, isTitleCaseLine, isWordChar } from './text';
 import { Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
 import { NameTrie, splitWords } from './trie';
 import type { Entity, EntityType } from './types';
@@ -69,6 +69,21 @@ const SPEECH_AFTER = new RegExp(
   'y',
 );
 const SPEECH_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
+/** ASCII letters that can follow the spaces in SPEECH_AFTER: where another one follows, the regex is not run. */
+const SPEECH_AFTER_FIRST = new Uint8Array(128);
+for (const w of [...SPEECH_VERBS, 'also', 'then', 'later']) SPEECH_AFTER_FIRST[w.charCodeAt(0)] = 1;
+
+/** Properties of a distinct word, decided once per word of `Tokens.vocab` (see `wordFlags`). */
+const W_TITLE = 1;
+const W_HONORIFIC = 2;
+const W_WEAK_TITLE = 4;
+const W_ORG_HEAD = 8;
+const W_PLACE_HEAD = 16;
+/** Could be part of a learnt name, unless the name table starts an entry with it (W_LEX_START). */
+const W_NAME = 32;
+const W_LEX_START = 64;
+const W_OFFICE = 128;
+const W_INITIAL = 256;
 const INITIAL = /^[A-Z]\.$/;
 /** Title words that are also ordinary adjectives or nouns (`General Debate`, `First Lady`): never the last title word. */
 const WEAK_TITLES: ReadonlySet<string> = new Set([
@@ -86,15 +101,21 @@ const WEAK_TITLES: ReadonlySet<string> = new Set([
 export function findEntities(text: string): EntityResult {
   const t = tokenize(text);
   const lex = lexicon();
+  const wf = wordFlags(t, lex);
+  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
   const learned = new Map<string, Learned>();
+  const nameMemo = new Int8Array(t.n);
   const nameWord = (j: number): boolean => {
-    const w = t.word[j];
-    if (w.length < 2 || NOT_NAME_WORDS.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w) || PLACE_HEADS.has(w)) return false;
-    if (isAllCaps(w) && !INITIAL.test(w)) return false;
-    return lex.match(t, j) === null;
+    if (nameMemo[j] === 0) nameMemo[j] = nameWordUncached(j) ? 1 : 2;
+    return nameMemo[j] === 1;
+  };
+  const nameWordUncached = (j: number): boolean => {
+    const f = wf[t.id[j]];
+    if (!(f & W_NAME)) return false;
+    return !(f & W_LEX_START) || lex.match(t, j) === null;
   };
   const learn = (first: number, last: number, rule: string, office: string | null, country: string | null): void => {
-    const surface = text.slice(t.start[first], t.end[last]).replace(/[\s\u00a0\u2003]+/g, ' ');
+    const surface = collapseSpaces(text, t.start[first], t.end[last]);
     let e = learned.get(surface);
     if (!e) {
       e = { surface, words: splitWords(surface), count: 0, rule, office, country };
@@ -113,37 +134,35 @@ export function findEntities(text: string): EntityResult {
       const g = t.gap[last + 1];
       if (g === Gap.Hyphen) { if (!nameWord(last + 1)) break; last++; continue; }
       if (g !== Gap.Space || !nameWord(last + 1)) break;
-      const initial = INITIAL.test(t.word[last + 1]);
+      const initial = has(last + 1, W_INITIAL);
       if (!initial && words === max) break;
       if (!initial) words++;
       last++;
     }
-    return INITIAL.test(t.word[last]) ? -1 : last;
+    return has(last, W_INITIAL) ? -1 : last;
   };
 
   // Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`).
   for (let i = 0; i + 1 < t.n; i++) {
-    const w = t.word[i];
-    if (!(TITLE_WORDS.has(w) || HONORIFICS.has(w)) || WEAK_TITLES.has(w)) continue;
-    if (TITLE_WORDS.has(t.word[i + 1]) || HONORIFICS.has(t.word[i + 1])) continue;
-    const lm = lex.match(t, i);
+    if (!has(i, W_TITLE | W_HONORIFIC) || has(i, W_WEAK_TITLE)) continue;
+    if (has(i + 1, W_TITLE | W_HONORIFIC)) continue;
+    const lm = has(i, W_LEX_START) ? lex.match(t, i) : null;
     if (lm && lm.last > i) continue;
     const g = t.gap[i + 1];
     const office = officeOf(t, i);
     if (g === Gap.Space) {
-      const heading = isTitleCaseLine(text, t.start[i]);
       const last = collect(i + 1, 2);
       if (last < 0) continue;
-      if (heading && last + 1 < t.n && t.gap[last + 1] === Gap.Space) continue;
+      if (last + 1 < t.n && t.gap[last + 1] === Gap.Space && isTitleCaseLine(text, t.start[i])) continue;
       learn(i + 1, last, 'title-name', office, countryBefore(t, i, lex));
-    } else if (g === Gap.Connector && !(t.conn[i + 1] ?? '').includes('and')) {
+    } else if (g === Gap.Connector && !(t.conn.get(i + 1) ?? '').includes('and')) {
       // `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector holds the name.
       let gs = i + 1;
       let k = i + 1;
       while (k + 1 < t.n && !t.possessive[k]) {
         const gg = t.gap[k + 1];
         if (gg === Gap.Space || gg === Gap.Hyphen) k++;
-        else if (gg === Gap.Connector && !(t.conn[k + 1] ?? '').includes('and') && k - i < 8) { k++; gs = k; }
+        else if (gg === Gap.Connector && !(t.conn.get(k + 1) ?? '').includes('and') && k - i < 8) { k++; gs = k; }
         else break;
       }
       let country: string | null = null;
@@ -156,12 +175,12 @@ export function findEntities(text: string): EntityResult {
       if (from === gs) {
         // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
         let words = 0;
-        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.word[x])) words++;
+        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[x]])) words++;
         if (words < 3) continue;
         let nw = 0;
         from = k;
         while (from > gs) {
-          if (t.gap[from] !== Gap.Hyphen && !INITIAL.test(t.word[from])) nw++;
+          if (t.gap[from] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[from]])) nw++;
           if (nw === 2 && t.gap[from] !== Gap.Hyphen) break;
           from--;
         }
@@ -178,18 +197,17 @@ export function findEntities(text: string): EntityResult {
     const last = collect(i, 3);
     if (last < 0) continue;
     const multi = last > i;
-    if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && OFFICE_WORDS.has(t.word[last + 1])) {
+    if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && has(last + 1, W_OFFICE)) {
       const { office, country } = officeAfter(t, last + 1, lex);
       learn(i, last, 'apposition-name', office, country);
       continue;
     }
     if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
-    if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
-    SPEECH_AFTER.lastIndex = t.end[last];
-    const after = !t.possessive[last] && SPEECH_AFTER.test(text);
-    const before = !after && speechVerbBefore(text, t.start[i]) && followedByClauseEnd(text, t.end[last]);
+    const after = !t.possessive[last] && isHSpace(text.charCodeAt(t.end[last])) && speechVerbAfter(text, t.end[last]);
+    const before = !after && followedByClauseEnd(text, t.end[last]) && speechVerbBefore(text, t.start[i]);
     if (!after && !before) continue;
-    if (!multi && (isAllCaps(t.word[i]) || t.word[i].length < 3)) continue;
+    if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
+    if (!multi && (isAllCaps(t.vocab[t.id[i]]) || t.vocab[t.id[i]].length < 3)) continue;
     learn(i, last, 'speech-subject', null, null);
   }
 
@@ -209,7 +227,7 @@ export function findEntities(text: string): EntityResult {
     if (l.allCaps) {
       // `SECRETARY BLINKEN`, `MS. JEAN-PIERRE`: drop titles, keep the surname.
       let from = first;
-      while (from <= last && (TITLE_WORDS.has(titleCase(t.word[from])) || HONORIFICS.has(t.word[from]))) from++;
+      while (from <= last && (TITLE_WORDS.has(titleCase(t.vocab[t.id[from]])) || HONORIFICS.has(t.vocab[t.id[from]]))) from++;
       if (from > last) continue;
       const surface = text.slice(t.start[from], t.end[last]).replace(/[\s\u00a0]+/g, ' ');
       const tc = surface.replace(/[A-Z\u0400-\u042F][A-Z\u0400-\u042F']+/g, (w) => titleCase(w));
@@ -218,14 +236,48 @@ export function findEntities(text: string): EntityResult {
       learned.set(tc, e);
     } else {
       let hasTitle = false;
-      for (let x = first; x <= last; x++) if (TITLE_WORDS.has(t.word[x]) || HONORIFICS.has(t.word[x])) hasTitle = true;
+      for (let x = first; x <= last; x++) if (TITLE_WORDS.has(t.vocab[t.id[x]]) || HONORIFICS.has(t.vocab[t.id[x]])) hasTitle = true;
       if (!hasTitle && last - first <= 3 && collect(first, 4) === last) learn(first, last, 'label-name', null, null);
     }
   }
 
   const people = resolvePeople(learned);
-  const entities = matchEntities(text, t, lex, people);
+  const entities = matchEntities(text, t, lex, people, wf);
   return { tokens: t, labels, people, entities };
+}
+
+/** The W_* properties of every distinct word of `t`. */
+function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
+  const out = new Uint16Array(t.vocab.length);
+  for (let k = 0; k < t.vocab.length; k++) {
+    const w = t.vocab[k];
+    const title = TITLE_WORDS.has(w);
+    const orgHead = ORG_HEADS.has(w);
+    const placeHead = PLACE_HEADS.has(w);
+    const initial = INITIAL.test(w);
+    let f = 0;
+    if (title) f |= W_TITLE;
+    if (HONORIFICS.has(w)) f |= W_HONORIFIC;
+    if (WEAK_TITLES.has(w)) f |= W_WEAK_TITLE;
+    if (orgHead) f |= W_ORG_HEAD;
+    if (placeHead) f |= W_PLACE_HEAD;
+    if (OFFICE_WORDS.has(w)) f |= W_OFFICE;
+    if (initial) f |= W_INITIAL;
+    if (lex.canStart(w)) f |= W_LEX_START;
+    if (!(w.length < 2 || NOT_NAME_WORDS.has(w) || title || orgHead || placeHead) && !(isAllCaps(w) && !initial)) f |= W_NAME;
+    out[k] = f;
+  }
+  return out;
+}
+
+/** Whether a speech verb follows the spaces at `pos` (SPEECH_AFTER), trying the regex only where one can start. */
+function speechVerbAfter(text: string, pos: number): boolean {
+  let i = pos;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0) i++;
+  const c = text.charCodeAt(i);
+  if (i === pos || !(c < 128 && SPEECH_AFTER_FIRST[c])) return false;
+  SPEECH_AFTER.lastIndex = pos;
+  return SPEECH_AFTER.test(text);
 }
 
 function firstTokenAt(t: Tokens, pos: number): number {
@@ -242,9 +294,9 @@ function firstTokenAt(t: Tokens, pos: number): number {
 /** Office key of the title ending at token i: `president` for President/Head of State, else the office words. */
 function officeOf(t: Tokens, i: number): string | null {
   let s = i;
-  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen) && TITLE_WORDS.has(t.word[s - 1])) s--;
+  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen) && TITLE_WORDS.has(t.vocab[t.id[s - 1]])) s--;
   const words: string[] = [];
-  for (let x = s; x <= i; x++) if (!HONORIFICS.has(t.word[x])) words.push(t.word[x]);
+  for (let x = s; x <= i; x++) if (!HONORIFICS.has(t.vocab[t.id[x]])) words.push(t.vocab[t.id[x]]);
   return normaliseOffice(words.join(' '));
 }
 
@@ -264,9 +316,9 @@ function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
     s--;
     const m = lex.match(t, s);
     if (m && m.term.type === 'COUNTRY' && m.last < i) return m.term.canonical;
-    const adj = countryOfAdjective(t.word[s]);
+    const adj = countryOfAdjective(t.vocab[t.id[s]]);
     if (adj) return adj;
-    if (!TITLE_WORDS.has(t.word[s])) break;
+    if (!TITLE_WORDS.has(t.vocab[t.id[s]])) break;
   }
   return null;
 }
@@ -274,13 +326,13 @@ function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
 /** Office and country of a title phrase starting at token i (`President of the United States of America`). */
 function officeAfter(t: Tokens, i: number, lex: NameTrie): { office: string | null; country: string | null } {
   let k = i;
-  const words = [t.word[i]];
-  while (k + 1 < t.n && t.gap[k + 1] === Gap.Space && TITLE_WORDS.has(t.word[k + 1])) words.push(t.word[++k]);
+  const words = [t.vocab[t.id[i]]];
+  while (k + 1 < t.n && t.gap[k + 1] === Gap.Space && TITLE_WORDS.has(t.vocab[t.id[k + 1]])) words.push(t.vocab[t.id[++k]]);
   let country: string | null = null;
   if (k + 1 < t.n && t.gap[k + 1] === Gap.Connector) {
     const m = lex.match(t, k + 1);
     if (m?.term.type === 'COUNTRY') country = m.term.canonical;
-    else if (t.word[k + 1] === 'State') words.push('of', 'State');
+    else if (t.vocab[t.id[k + 1]] === 'State') words.push('of', 'State');
   }
   return { office: normaliseOffice(words.join(' ')), country };
 }
@@ -407,14 +459,15 @@ const ORG_CONTINUATION = new Set(['of', 'for', 'on', 'of the', 'for the', 'on th
 
 /** An organisation or place named by its head word (`Tax Service of Uzbekistan`, `Syr Darya Power Station`). */
 function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: NameTrie, continuation: boolean): number {
-  const w0 = t.word[i];
-  if (NOT_NAME_WORDS.has(w0) || OFFICE_WORDS.has(w0) || HONORIFICS.has(w0) || heads.has(w0)) return -1;
+  const w0 = t.vocab[t.id[i]];
+  if (NOT_NAME_WORDS.has(w0) || OFFICE_WORDS.has(w0) || HONORIFICS.has(w0)) return -1;
+  const headFirst = heads.has(w0);
   let j = i;
-  let head = -1;
-  while (j + 1 < t.n && !t.possessive[j] && j - i < 8) {
+  let head = headFirst ? i : -1;
+  while (!headFirst && j + 1 < t.n && !t.possessive[j] && j - i < 8) {
     const g = t.gap[j + 1];
     if (g !== Gap.Space && g !== Gap.Hyphen) break;
-    const w = t.word[j + 1];
+    const w = t.vocab[t.id[j + 1]];
     if (OFFICE_WORDS.has(w) || NOT_NAME_WORDS.has(w) || (w0.length > 4 && isAllCaps(w) !== isAllCaps(w0))) break;
     j++;
     if (heads.has(w)) head = j;
@@ -422,32 +475,46 @@ function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: N
   if (head < 0) return -1;
   let last = head;
   if (continuation && last + 1 < t.n && !t.possessive[last] && t.gap[last + 1] === Gap.Connector) {
-    const c0 = t.conn[last + 1] ?? '';
+    const c0 = t.conn.get(last + 1) ?? '';
     if (c0.startsWith('of') || c0.startsWith('for') || c0.startsWith('on')) {
       let k = last + 1;
-      if (!people.has(t.word[k])) {
+      if (!people.has(t.vocab[t.id[k]])) {
         last = k;
         while (k + 1 < t.n && !t.possessive[k] && k - head < 10) {
           const g = t.gap[k + 1];
-          if (g === Gap.Connector && !ORG_CONTINUATION.has(t.conn[k + 1] ?? '')) break;
+          if (g === Gap.Connector && !ORG_CONTINUATION.has(t.conn.get(k + 1) ?? '')) break;
           if (g !== Gap.Space && g !== Gap.Hyphen && g !== Gap.Connector) break;
-          if (people.has(t.word[k + 1]) || OFFICE_WORDS.has(t.word[k + 1])) break;
+          if (people.has(t.vocab[t.id[k + 1]]) || OFFICE_WORDS.has(t.vocab[t.id[k + 1]])) break;
           k++;
           last = k;
         }
       }
     }
   }
-  return last;
+  // A lone head word (`Ministry`) names nothing; `Ministry of Energy` does.
+  return headFirst && last === head ? -1 : last;
 }
 
-function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People): Entity[] {
+function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People, wf: Uint16Array): Entity[] {
   const out: Entity[] = [];
+  // Index of the next head word at or after each token: head patterns run only where one is near.
+  const nextOrg = new Int32Array(t.n + 1);
+  const nextPlace = new Int32Array(t.n + 1);
+  nextOrg[t.n] = nextPlace[t.n] = 0x7fffffff;
+  for (let k = t.n - 1; k >= 0; k--) {
+    const f = wf[t.id[k]];
+    nextOrg[k] = f & W_ORG_HEAD ? k : nextOrg[k + 1];
+    nextPlace[k] = f & W_PLACE_HEAD ? k : nextPlace[k + 1];
+  }
+  // Which distinct words start a learnt name: the people trie is asked only at those tokens.
+  const personStart = new Uint8Array(t.vocab.length);
+  for (let k = 0; k < t.vocab.length; k++) personStart[k] = people.trie.canStart(t.vocab[k]) ? 1 : 0;
   for (let i = 0; i < t.n; i++) {
-    const lm = lex.match(t, i);
-    const pm = people.trie.match(t, i);
-    const om = headPattern(t, i, ORG_HEADS, people.trie, true);
-    const placeM = headPattern(t, i, PLACE_HEADS, people.trie, true);
+    const lm = wf[t.id[i]] & W_LEX_START ? lex.match(t, i) : null;
+    const pm = personStart[t.id[i]] ? people.trie.match(t, i) : null;
+    const joined = i + 1 < t.n && t.gap[i + 1] !== Gap.Break;
+    const om = joined && (nextOrg[i] - i <= 9) ? headPattern(t, i, ORG_HEADS, people.trie, true) : -1;
+    const placeM = joined && (nextPlace[i] - i <= 9) ? headPattern(t, i, PLACE_HEADS, people.trie, true) : -1;
     let last = -1;
     let type: EntityType = 'ORG';
     let canonical = '';
@@ -460,11 +527,11 @@ function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People): 
     const start = t.start[i];
     const end = t.end[last];
     const surface = text.slice(start, end);
-    if (!canonical) canonical = surface.replace(/[\s\u00a0\u2003]+/g, ' ');
+    if (!canonical) canonical = collapseSpaces(text, start, end);
     if (canonical === 'White House' && type === 'ORG' && /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/.test(text.slice(Math.max(0, start - 12), start))) {
       type = 'PLACE';
     }
-    if (type === 'PERSON' && t.word[i].length <= 3 && isAllCaps(t.word[i]) && last === i) continue;
+    if (type === 'PERSON' && t.vocab[t.id[i]].length <= 3 && isAllCaps(t.vocab[t.id[i]]) && last === i) continue;
     out.push({ start, end, text: surface, type, canonical, rule });
     i = last;
   }

@@ -5,8 +5,8 @@ import {
 } from './figures/lexicon';
 
 /*
- * How it works. One global regex (CANDIDATE) walks the text and stops only where a figure can start: a digit, a
- * currency sign or code, a number/ordinal/fraction word, a month name or an RFC 822 weekday. At each stop a small
+ * How it works. One linear pass over the code units (a trie for words) stops only where a figure can start: a digit,
+ * a currency sign or code, a number/ordinal/fraction word, a month name or an RFC 822 weekday. At each stop a small
  * hand-written parser reads forward with sticky regexes (number, magnitude, unit, range, counted noun phrase) and
  * looks back at most LOOKBACK characters for a qualifier. Every read is bounded or consumes what it reads, and the
  * scan always resumes after the furthest character a parser looked at, so the whole pass is linear in the text.
@@ -28,7 +28,7 @@ const MAX_NP_TOKENS = 16;
 const CARDINAL_TRIGGERS = [...CARDINALS.keys(), 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'];
 const WORD_TRIGGERS = [
   ...CARDINAL_TRIGGERS, ...VAGUE_SCALES, ...ORDINALS.keys(), 'half', 'quarter',
-  ...[...MONTHS.keys()].filter((m) => m.length > 3 && m !== 'sept'), ...CURRENCY_CODES,
+  ...[...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may'), ...CURRENCY_CODES,
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -113,8 +113,10 @@ const MULTIPLIER = /^[^\S\r\n]+(?:times|fold)(?![A-Za-z])/i;
 /** Words after `the two` that show the noun is elided (`the two reaffirmed`, `the two have agreed`). */
 const ELLIPTICAL_NEXT: ReadonlySet<string> = new Set(
   'are were have had will would can could should must may might did do also both together jointly'.split(' '));
+/** `one X or another`, `one country by another`: a distributive idiom, not a count. */
+const ONE_OR_ANOTHER = /^[^\S\r\n]+(?:or|by|against|to|from|after)[^\S\r\n]+(?:another|the other)\b/i;
 /** Endings of adjectives, which may come before the head noun after `one` (`one important step`). */
-const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ent|ant|ed|ing|ary|ble|less|ern|ian|ish|est|ior|ile|ese|ean)$/;
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ent|ant|ed|ing|ary|ble|less|ern|ian|ish|est|ior|ile|ese|ean|ar)$/;
 /** Words after which a four-digit number is a year even when a noun follows (`in 2023 companies …`). */
 const YEAR_CONTEXT: ReadonlySet<string> = new Set((
   'in by since of until till from to before after during through throughout between and or end early mid late ' +
@@ -569,15 +571,14 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
         if (headEnd >= 0 || tokens === 0) break;
       } else {
         prevCapital = isUpper(w[0].charCodeAt(0));
-        nounish = singular || IRREGULAR_PLURALS.has(lower) || (/[a-z]s$|[A-Z]s$/.test(w[0]) && !/(?:ss|us|is)$/.test(lower));
+        nounish = singular ? tokens === 0 || !/(?:ed|id|s)$/.test(lower) : IRREGULAR_PLURALS.has(lower) || (/[a-z]s$|[A-Z]s$/.test(w[0]) && !/(?:ss|us|is)$/.test(lower));
       }
     }
     tokens++;
     if (nounish) {
       headEnd = tokenEnd;
-      if (!singular) break;
-    }
-    if (singular && tokens >= 2 && headEnd >= 0) break;
+      if (!singular || tokens >= 2 || !ADJECTIVE_ENDING.test(lower)) break;
+    } else if (singular && tokens >= 2) break;
     const g = stickyAt(GAP, text, tokenEnd);
     if (lower === ',' ) {
       if (!g) break;
@@ -594,7 +595,11 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
     i = tokenEnd + g[0].length;
   }
   if (headEnd < 0) return null;
-  return { end: headEnd, counted: text.slice(npStart, headEnd) };
+  const counted = text.slice(npStart, headEnd);
+  if (singular && (/[^su]s$/.test(counted) || isUpper(text.charCodeAt(npStart)) || ONE_OR_ANOTHER.test(text.slice(headEnd, headEnd + 24)))) {
+    return null;
+  }
+  return { end: headEnd, counted };
 }
 
 /** How a number is labelled by what precedes it. */
@@ -649,7 +654,7 @@ function digits(scan: Scan, p: number): Outcome {
       return ordinalDigits(scan, p, num.value, num.end + 2);
     }
     const tail = readTail(text, num.end, false);
-    if (tail && tail.kind === 'quantity') return quantityFigure(scan, p, num, tail, null, 'quantity-attached');
+    if (tail && tail.kind === 'quantity') return quantityFigure(scan, p, num, tail);
     return skipToken(text, num.end);
   }
 
@@ -728,7 +733,7 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
     }
   }
   if (num.plain && range && range.second.plain && Array.isArray(value) && isYearLike(value[0]) && isYearLike(value[1])
-    && num.end - start === 4 && range.second.end - range.second.end + 4 === 4) {
+    && num.end - start === 4) {
     return figure(scan, figStart, end, 'year', value, 'year', qText, null, 'year-range');
   }
   if (Array.isArray(value) && num.plain && value[0] >= 1000 && /^\d\d$/.test(text.slice(num.end + 1, end)) && end - num.end === 3) {
@@ -751,10 +756,12 @@ function isYearLike(n: number): boolean {
   return Number.isInteger(n) && n >= 1800 && n <= 2100;
 }
 
-function quantityFigure(scan: Scan, start: number, num: Num, tail: Tail, _q: null, rule: string): Figure {
+/** A unit glued to the number (`155mm`, `2°C`), with the qualifier before it. */
+function quantityFigure(scan: Scan, start: number, num: Num, tail: Tail): Figure {
   const qual = qualifierBefore(scan, start);
-  const s = qual && qual.text !== 'between' ? qual.start : start;
-  return figure(scan, s, tail.end, tail.kind, num.value * tail.factor, tail.unit, qual && qual.text !== 'between' ? qual.text : null, null, tail.kind === 'percent' ? 'percent' : rule);
+  const bound = qual && qual.text !== 'between' ? qual : null;
+  return figure(scan, bound ? bound.start : start, tail.end, tail.kind, num.value * tail.factor, tail.unit, bound ? bound.text : null,
+    null, 'quantity-attached');
 }
 
 /** A number written in words (`two nations`, `a thousand jobs`, `seven-year`, `Thirty years`). */

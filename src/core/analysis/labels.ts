@@ -15,64 +15,79 @@ export interface Label {
 }
 
 // Bounded lazy label (at most 80 characters before the colon) keeps the per-line work constant.
-const LABEL = /^[ \t]*([A-Z\u0400-\u042F][^\n:"“”«»(),;!?]{0,80}?)[ \t\u00a0]*:[ \t\u00a0\u2003]*(?=[^ \t\u00a0\r\n])/gm;
-const Q_LABEL = /^(Q|QUESTION|Question)(?:[ \t\u00a0]{2,}|\t|[ \t\u00a0]*:[ \t\u00a0]*)(?=[^ \t\u00a0\r\n])/gm;
-
+const LABEL = /[ \t]*([A-Z\u0400-\u042F][^\n:"“”«»(),;!?]{0,80}?)[ \t\u00a0]*:[ \t\u00a0\u2003]*(?=[^ \t\u00a0\r\n])/y;
+const Q_LABEL = /(Q|QUESTION|Question)(?:[ \t\u00a0]{2,}|\t|[ \t\u00a0]*:[ \t\u00a0]*)(?=[^ \t\u00a0\r\n])/y;
 const CAPS_FUNCTION_WORDS: ReadonlySet<string> = new Set(['OF', 'THE', 'AND', 'FOR', 'TO', 'IN', 'ON', 'A', 'AN', 'IS', 'ARE', 'WITH', 'AT', 'BY']);
 
 function hasTitle(words: readonly string[]): boolean {
   return words.some((w) => HONORIFICS.has(w) || TITLE_WORDS.has(w.charAt(0) + w.slice(1).toLowerCase()));
 }
 
-/** Whether a label occurs at least twice at line starts (cheap: stops at the second hit). */
-function repeats(text: string, label: string): boolean {
-  const needle = `\n${label}:`;
-  const first = text.indexOf(needle);
-  return first >= 0 && text.indexOf(needle, first + 1) >= 0;
-}
-
 /**
- * Finds transcript labels by form alone: all-capital labels, `Q`, and capitalised labels of at most eight words
- * without lower-case content words. `isPersonLike` decides mixed-case labels (a title or a name the text supports).
+ * Finds transcript labels by form alone: `Q`, all-capital labels (with a title, or used at least twice), and
+ * capitalised labels of at most eight words without lower-case content words, which `isPersonLike` must accept
+ * (a title or a name the text supports). One pass over line starts.
  */
 export function findLabels(text: string, isPersonLike: (label: string) => boolean): Label[] {
-  const out: Label[] = [];
-  LABEL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LABEL.exec(text)) !== null) {
-    const raw = m[1];
-    const start = m.index + m[0].indexOf(raw);
-    const label = raw.replace(/[ \t\u00a0]+$/, '');
-    const words = label.split(/[ \u00a0]+/);
-    if (words.length > 8 || words.length === 0) continue;
-    const caps = isAllCaps(label.replace(/[^A-Za-z\u0400-\u04FF]/g, ''));
-    const question = /^(?:Q|QUESTION|Question)$/.test(label);
-    let ok = true;
-    if (/\d/.test(label)) ok = false;
-    else if (caps) {
-      // Capitals also write headings (`ART OF THE DEAL:`): a label needs a title, a repeat, or to be short and plain.
-      ok = question || (words.length <= 4 && !words.some((w) => CAPS_FUNCTION_WORDS.has(w)) && (hasTitle(words) || repeats(text, label)));
+  const found: Label[] = [];
+  const capsCount = new Map<string, number>();
+  // The first colon at or after the line start: a line without one has no LABEL, so that regex is not tried there.
+  // The colon is searched again only once the lines have passed it, so the searches cover the text once.
+  let colon = -1;
+  const none = text.length;
+  for (let ls = 0; ls < text.length;) {
+    const nl = text.indexOf('\n', ls);
+    const next = nl < 0 ? text.length : nl + 1;
+    const c = text.charCodeAt(ls);
+    if (colon < ls) {
+      colon = text.indexOf(':', ls);
+      if (colon < 0) colon = none;
     }
-    else {
-      for (const w of words) {
-        if (!w) { ok = false; break; }
-        if (CONNECTORS.has(w)) continue;
-        if (!isUpper(w.charCodeAt(0))) { ok = false; break; }
+    if (c === 0x51) {
+      Q_LABEL.lastIndex = ls;
+      const q = Q_LABEL.exec(text);
+      if (q) {
+        found.push({ start: ls, end: ls + q[1].length, text: q[1], body: ls + q[0].length, allCaps: true, question: true });
+        ls = next;
+        continue;
       }
-      if (ok && !question) ok = !NOT_NAME_WORDS.has(words[0]) && isPersonLike(label);
     }
-    if (!ok) continue;
-    out.push({ start, end: start + label.length, text: label, body: m.index + m[0].length, allCaps: caps, question });
+    if ((isUpper(c) || c === 0x20 || c === 0x09) && colon < next) {
+      LABEL.lastIndex = ls;
+      const m = LABEL.exec(text);
+      if (m) {
+        const l = candidate(m, ls, isPersonLike);
+        if (l) {
+          found.push(l);
+          if (l.allCaps) capsCount.set(l.text, (capsCount.get(l.text) ?? 0) + 1);
+        }
+      }
+    }
+    ls = next;
   }
-  const seen = new Set(out.map((l) => l.start));
-  Q_LABEL.lastIndex = 0;
-  while ((m = Q_LABEL.exec(text)) !== null) {
-    const start = m.index;
-    if (seen.has(start)) continue;
-    out.push({ start, end: start + m[1].length, text: m[1], body: m.index + m[0].length, allCaps: true, question: true });
+  // Capitals also write headings (`ART OF THE DEAL:`): an all-capital label needs a title or a repeat.
+  return found.filter((l) => !l.allCaps || l.question || hasTitle(l.text.split(/[ \u00a0]+/)) || (capsCount.get(l.text) ?? 0) >= 2);
+}
+
+function candidate(m: RegExpExecArray, ls: number, isPersonLike: (label: string) => boolean): Label | null {
+  const raw = m[1];
+  const start = ls + m[0].indexOf(raw);
+  const label = raw.replace(/[ \t\u00a0]+$/, '');
+  const words = label.split(/[ \u00a0]+/);
+  if (words.length > 8 || words.length === 0 || /\d/.test(label)) return null;
+  const caps = isAllCaps(label.replace(/[^A-Za-z\u0400-\u04FF]/g, ''));
+  const question = /^(?:Q|QUESTION|Question)$/.test(label);
+  if (caps) {
+    if (!question && (words.length > 4 || words.some((w) => CAPS_FUNCTION_WORDS.has(w)))) return null;
+  } else if (!question) {
+    for (const w of words) {
+      if (!w) return null;
+      if (CONNECTORS.has(w)) continue;
+      if (!isUpper(w.charCodeAt(0))) return null;
+    }
+    if (NOT_NAME_WORDS.has(words[0]) || !isPersonLike(label)) return null;
   }
-  out.sort((a, b) => a.start - b.start);
-  return out;
+  return { start, end: start + label.length, text: label, body: ls + m[0].length, allCaps: caps, question };
 }
 
 /** Whether position `pos` starts a paragraph (beginning of text or after a blank line or a line break). */

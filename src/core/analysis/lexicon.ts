@@ -157,6 +157,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Honourable', 'Hon.', 'Elder', 'Supreme', 'Sergeant', 'Officer', 'Trade', 'Economy', 'Finance', 'Treasury', 'Interior',
   'Mrs', 'Madam', 'Madame', 'Monsieur', 'Comrade', 'Messrs', 'Messrs.', 'Federal', 'State', 'Acting', 'Former', 'Chargé',
   'Counsellor', 'Counselor', 'Consul', 'Consul-General', 'Rabbi', 'Imam', 'Bishop', 'Archbishop', 'Metropolitan',
+  'Президент', 'Министр', 'Премьер-министр', 'Посол', 'Председатель', 'Губернатор', 'Генсек', 'Господин', 'Госпожа',
 ]);
 
 /** Title words that name the office itself (the head of a title phrase), used to key roles. */
@@ -165,6 +166,7 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set([
   'Representative', 'King', 'Queen', 'Prince', 'Emir', 'Amir', 'Sheikh', 'Sultan', 'Pope', 'Senator', 'Governor', 'Mayor',
   'Speaker', 'Leader', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Director-General', 'Commissioner', 'Advisor',
   'Adviser', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Coordinator', 'Administrator', 'Akim', 'Head',
+  'Президент', 'Министр', 'Премьер-министр', 'Посол', 'Председатель', 'Губернатор',
 ]);
 
 /** Honorifics: a single following capitalised word is a surname (`Mr Putin`). */

@@ -2,7 +2,7 @@ import { countryOfAdjective } from './countries';
 import { normaliseOffice, type EntityResult } from './entities';
 import { atLineStart, type Label } from './labels';
 import { HONORIFICS, ORG_SPEAKER_NOUNS, PRONOUNS, SEATS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
-import { isHSpace, isUpper, lineEnd, lineStart, trimEnd } from './text';
+import { isHSpace, isUpper, lineEnd, lineStart, skipHSpace, trimEnd } from './text';
 import { titleCase } from './tokens';
 import type { Entity, MentionKind, Quote, QuoteKind, Speaker, SpeakerMention, Span } from './types';
 
@@ -81,7 +81,8 @@ export interface SpeechResult {
  */
 export function findSpeech(text: string, ent: EntityResult): SpeechResult {
   const entities = ent.entities;
-  const entStarts = Int32Array.from(entities, (e) => e.start);
+  const entStarts = new Int32Array(entities.length);
+  for (let k = 0; k < entities.length; k++) entStarts[k] = entities[k].start;
   const entitiesIn = (a: number, b: number): Entity[] => {
     const out: Entity[] = [];
     let lo = 0;
@@ -150,7 +151,7 @@ export function findSpeech(text: string, ent: EntityResult): SpeechResult {
 
   /** Attribution before a quote: `X said: “`, `According to the President, “`. */
   const before = (open: number): { subject: Subject; cue: Span } | null => {
-    const ls = lineStart(text, open);
+    const ls = lineStart(text, open, 200);
     const ws = words(text, Math.max(ls, open - 200), open);
     let end = ws.length;
     if (end === 0) return null;
@@ -181,7 +182,18 @@ export function findSpeech(text: string, ent: EntityResult): SpeechResult {
     return subject ? { subject, cue: span(text, ws[vs].s, ws[vs + vlen - 1].e) } : null;
   };
 
-  const quoteAt = (start: number): Raw | null => turnAt(start) as Raw | null;
+  const quoteAt = (start: number): Raw | null => turnAt(start);
+
+  /** A dash-led paragraph `- I am sure …, Nursultan Nazarbayev said.`: the speech runs to the last comma. */
+  const dashQuote = (body: number, le: number): Raw | null => {
+    let comma = le - 1;
+    while (comma > body && text.charCodeAt(comma) !== 0x2c) comma--;
+    if (comma <= body || le - comma > 120) return null;
+    const tl = tail(comma + 1, le, true);
+    if (!tl || quoteAt(body)) return null;
+    const e = trimEnd(text, body, comma);
+    return { start: body, end: e, kind: 'dash', cue: tl.cue, rule: 'dash-tail-attribution', subject: tl.subject, labelMention: null, strong: true };
+  };
 
   // Quoted speech.
   const tags = htmlTagIndex(text);
@@ -204,7 +216,7 @@ export function findSpeech(text: string, ent: EntityResult): SpeechResult {
       raw.strong = true;
     }
     if (!raw.subject) {
-      const tl = tail(q.close + 1, lineEnd(text, q.close + 1), false);
+      const tl = tail(q.close + 1, lineEnd(text, q.close + 1, 300), false);
       if (tl) { raw.subject = tl.subject; raw.cue = tl.cue; raw.rule = 'tail-attribution'; raw.strong = tl.subject.kind !== 'pronoun'; }
     }
     if (!raw.subject) {
@@ -224,19 +236,20 @@ export function findSpeech(text: string, ent: EntityResult): SpeechResult {
   }
 
   // Dash-led paragraphs: `- I am sure …, Nursultan Nazarbayev said.`
-  const DASH = /^[ \t\u00a0]*[-–—][ \t\u00a0]*(?=[A-Z0-9\u0400-\u042F])/gm;
-  let m: RegExpExecArray | null;
-  while ((m = DASH.exec(text)) !== null) {
-    const body = m.index + m[0].length;
-    const le = lineEnd(text, body);
-    const comma = text.lastIndexOf(',', le);
-    if (comma <= body) continue;
-    const tl = tail(comma + 1, le, true);
-    if (!tl) continue;
-    const e = trimEnd(text, body, comma);
-    if (quoteAt(body)) continue;
-    raws.push({ start: body, end: e, kind: 'dash', cue: tl.cue, rule: 'dash-tail-attribution', subject: tl.subject, labelMention: null, strong: true });
-    DASH.lastIndex = Math.max(DASH.lastIndex, le);
+  for (let ls = 0; ls < text.length;) {
+    const nl = text.indexOf('\n', ls);
+    const next = nl < 0 ? text.length : nl + 1;
+    let body = skipHSpace(text, ls, next);
+    const d = text.charCodeAt(body);
+    if (d === 0x2d || d === 0x2013 || d === 0x2014) {
+      body = skipHSpace(text, body + 1, next);
+      const c = text.charCodeAt(body);
+      if (isUpper(c) || (c >= 48 && c <= 57)) {
+        const dq = dashQuote(body, lineEnd(text, body, next - body));
+        if (dq) raws.push(dq);
+      }
+    }
+    ls = next;
   }
 
   raws.sort((a, b) => a.start - b.start);
@@ -272,9 +285,15 @@ function spanIndex<T extends { start: number; end: number }>(spans: readonly T[]
 
 function htmlTagIndex(text: string): (pos: number) => boolean {
   const spans: { start: number; end: number }[] = [];
-  const TAG = /<[A-Za-z!/][^<>\n]{0,4000}>/g;
-  let m: RegExpExecArray | null;
-  while ((m = TAG.exec(text)) !== null) spans.push({ start: m.index, end: m.index + m[0].length });
+  // Tags are tried only at a `<` (indexOf finds those far faster than a regex scan), resuming after each tag.
+  const TAG = /<[A-Za-z!/][^<>\n]{0,4000}>/y;
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt)) {
+    TAG.lastIndex = lt;
+    if (TAG.test(text)) {
+      spans.push({ start: lt, end: TAG.lastIndex });
+      lt = TAG.lastIndex;
+    } else lt++;
+  }
   const at = spanIndex(spans);
   return (pos) => at(pos) !== null;
 }
@@ -341,8 +360,8 @@ function bulletLabel(
   open: number,
   entitiesIn: (a: number, b: number) => Entity[],
 ): { kind: 'speaker'; subject: Subject; span: Span } | { kind: 'topic'; intro: Subject | null } | null {
-  const ls = lineStart(text, open);
-  if (open - ls > 100) return null;
+  const ls = lineStart(text, open, 101);
+  if (open - ls > 100 || (ls > 0 && text.charCodeAt(ls - 1) !== 0x0a)) return null;
   const head = text.slice(ls, open);
   const mm = /^[ \t\u00a0]*([-–—•*][ \t\u00a0]*)?([^:\n]{1,80}?)[ \t\u00a0]*:[ \t\u00a0]*$/.exec(head);
   if (!mm) return null;
@@ -358,7 +377,7 @@ function bulletLabel(
   for (let guard = 0; guard < 40 && p > 0; guard++) {
     const prevEnd = trimEnd(text, 0, p);
     if (prevEnd === 0) break;
-    const pls = lineStart(text, prevEnd);
+    const pls = lineStart(text, prevEnd, 4000);
     const line = text.slice(pls, prevEnd);
     if (/^[ \t\u00a0]*[-–—•*]/.test(line)) { p = pls; continue; }
     if (!line.endsWith(':')) return { kind: 'topic', intro: null };
@@ -424,23 +443,42 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
     return s;
   };
 
-  const resolveRole = (office: string, country: string | null, context: string | null): string | null => {
-    let bestName: string | null = null;
-    let bestScore = -1;
-    for (const p of people.byCanonical.values()) {
-      if (p.canonical === context) continue;
-      const n = counts.get(p.canonical) ?? 0;
-      if (n === 0) continue;
-      let score: number;
-      if (p.office === office && p.country !== null && p.country === (country ?? home)) score = 3;
-      else if (country && p.country === country) score = 2;
-      else if (p.country === null || (country === null && context !== null)) score = p.office === office ? 1.5 : 1;
-      else continue;
-      const total = score * 1e6 + (speakers.has(p.canonical) ? 5e5 : 0) + n;
-      if (total > bestScore) { bestScore = total; bestName = p.canonical; }
-    }
-    return bestName;
+  // Role candidates indexed once, so each role costs a few map lookups whatever the number of people.
+  const byOfficeCountry = new Map<string, string[]>();
+  const byCountry = new Map<string, string[]>();
+  const byOffice = new Map<string, string[]>();
+  const unbound: string[] = [];
+  const ranked = [...people.byCanonical.values()]
+    .filter((p) => (counts.get(p.canonical) ?? 0) > 0)
+    .sort((a, b) => (counts.get(b.canonical) ?? 0) - (counts.get(a.canonical) ?? 0));
+  const push2 = (m: Map<string, string[]>, k: string, v: string): void => {
+    const l = m.get(k);
+    if (!l) m.set(k, [v]);
+    else if (l.length < 2) l.push(v);
   };
+  for (const p of ranked) {
+    if (p.country) {
+      if (p.office) push2(byOfficeCountry, `${p.office}|${p.country}`, p.canonical);
+      push2(byCountry, p.country, p.canonical);
+    } else if (unbound.length < 2) unbound.push(p.canonical);
+    if (p.office) push2(byOffice, p.office, p.canonical);
+  }
+  const firstOther = (l: readonly string[] | undefined, context: string | null): string | null => {
+    if (!l) return null;
+    for (const c of l) if (c !== context) return c;
+    return null;
+  };
+  /**
+   * The person a role designates. A role with a country goes to the holder the text names for it; an unqualified
+   * role in narration goes first to the text's own principal, whose country the text leaves unsaid; inside someone's
+   * speech it designates somebody else.
+   */
+  const resolveRole = (office: string, country: string | null, context: string | null): string | null =>
+    country !== null
+      ? firstOther(byOfficeCountry.get(`${office}|${country}`), context) ?? firstOther(byCountry.get(country), context) ?? firstOther(unbound, context)
+      : context === null
+        ? firstOther(unbound, null) ?? firstOther(byOfficeCountry.get(`${office}|${home}`), null) ?? firstOther(byOffice.get(office), null)
+        : firstOther(unbound, context) ?? firstOther(byOffice.get(office), context);
 
   const labelSpeaker = (l: Label): { key: string; name: string; type: 'PERSON' | 'ORG' } => {
     if (l.question) return { key: 'Unidentified journalist', name: 'Unidentified journalist', type: 'PERSON' };
@@ -480,8 +518,9 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
     if (key) {
       const s = speakerOf(key, name, type);
       s.quotes++;
-      if (r.labelMention) s.mentions.push({ ...r.labelMention, kind: r.kind === 'turn' || r.rule === 'bullet-label' ? 'label' : 'name' });
-      if (roleMention) s.mentions.push({ ...roleMention, kind: 'role' });
+      const lm = r.labelMention;
+      if (lm) s.mentions.push({ start: lm.start, end: lm.end, text: lm.text, kind: r.kind === 'turn' || r.rule === 'bullet-label' ? 'label' : 'name' });
+      if (roleMention) s.mentions.push({ start: roleMention.start, end: roleMention.end, text: roleMention.text, kind: 'role' });
       id = key;
       last = key;
       contextSpans.push({ start: r.start, end: r.end, key });
@@ -491,20 +530,29 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
 
   // Name mentions: every PERSON/ORG entity of a speaker outside labels; role mentions found anywhere.
   const labelAt = spanIndex(ent.labels.map((l) => ({ start: l.start, end: l.end })));
+  // Organisations are keyed `org:NAME`; a map by bare name spares building that key for every ORG entity.
+  const orgSpeakers = new Map<string, SpeakerAcc>();
+  for (const [key, sp] of speakers) if (key.startsWith('org:')) orgSpeakers.set(key.slice(4), sp);
   for (const e of ent.entities) {
-    const s = speakers.get(e.type === 'ORG' ? `org:${e.canonical}` : e.canonical);
-    if (!s || (e.type !== 'PERSON' && e.type !== 'ORG') || labelAt(e.start)) continue;
+    if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
+    const s = e.type === 'ORG' ? orgSpeakers.get(e.canonical) : speakers.get(e.canonical);
+    if (!s || labelAt(e.start)) continue;
     s.mentions.push({ start: e.start, end: e.end, text: e.text, kind: 'name' });
   }
   if (speakers.size > 0) {
     const contextAt = spanIndex(contextSpans);
-    const ROLE = /(?:\b(?:Mr\.?|Madam)[ \u00a0]+)?\b(?:President|Head[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?State|Head[ \u00a0]+of[ \u00a0]+the[ \u00a0]+White[ \u00a0]+House|Prime[ \u00a0]+Minister)\b/g;
+    // The role words alone: an optional `Mr`/`Madam` before them is read backwards (honorificBefore), which keeps
+    // the regex free of a leading optional group that would make it try every position of the text.
+    const ROLE = /\b(?:President|Head[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?State|Head[ \u00a0]+of[ \u00a0]+the[ \u00a0]+White[ \u00a0]+House|Prime[ \u00a0]+Minister)\b/g;
     const seen = new Set<number>();
     for (const s of speakers.values()) for (const mm of s.mentions) seen.add(mm.start);
     let m: RegExpExecArray | null;
+    let prevEnd = 0;
     while ((m = ROLE.exec(text)) !== null) {
-      let s = m.index;
-      let e = s + m[0].length;
+      let e = m.index + m[0].length;
+      let s = honorificBefore(text, m.index, prevEnd);
+      const role = s === m.index ? m[0] : text.slice(s, e);
+      prevEnd = e;
       const after = text.slice(e, e + 40);
       if (/^[-’']?(?:s\b|elect)/.test(after) && !/^[’']s\b/.test(after)) continue;
       if (/^[ \u00a0]+[A-Z]/.test(after)) {
@@ -515,16 +563,16 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
       if (/Vice[ \u00a0-]$/.test(pre)) continue;
       let country: string | null = null;
       const of = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?/.exec(after);
-      if (of && !m[0].includes('State') && !m[0].includes('House')) {
+      if (of && !role.includes('State') && !role.includes('House')) {
         const ce = entitiesIn(e + of[0].length, e + of[0].length + 60)[0];
         if (ce && ce.type === 'COUNTRY' && ce.start === e + of[0].length) { country = ce.canonical; e = ce.end; }
       }
       const adj = /([A-Z][A-Za-z.]*)[ \u00a0]+$/.exec(pre);
-      if (!country && adj && !m[0].startsWith('M')) {
+      if (!country && adj && !role.startsWith('M')) {
         const c = countryOfAdjective(adj[1].replace(/\.$/, '.'));
         if (c) { country = c; s -= adj[0].length; }
       }
-      if (m[0].includes('White')) country = 'United States';
+      if (role.includes('White')) country = 'United States';
       if (seen.has(s)) continue;
       const ctx = contextAt(s);
       const key = resolveRole('president', country, ctx ? ctx.key : null);
@@ -543,6 +591,24 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
   const out: Speaker[] = list.map(([key, s]) => ({ id: ids.get(key) ?? '', name: s.name, type: s.type, mentions: dedupe(s.mentions) }));
   const finalQuotes = quotes.map((q) => ({ ...q, speaker: q.speaker ? ids.get(q.speaker) ?? null : null }));
   return { speakers: out, quotes: finalQuotes };
+}
+
+/**
+ * Start of `Mr`, `Mr.` or `Madam` and the spaces before a role word at `pos` (a word of its own, not before `from`),
+ * else `pos`.
+ */
+function honorificBefore(text: string, pos: number, from: number): number {
+  let q = pos;
+  while (q > from && (text.charCodeAt(q - 1) === 0x20 || text.charCodeAt(q - 1) === 0xa0)) q--;
+  if (q === pos) return pos;
+  let h = -1;
+  if (q - 2 >= from && text.startsWith('Mr', q - 2)) h = q - 2;
+  else if (q - 3 >= from && text.startsWith('Mr.', q - 3)) h = q - 3;
+  else if (q - 5 >= from && text.startsWith('Madam', q - 5)) h = q - 5;
+  if (h < 0) return pos;
+  const c = h > 0 ? text.charCodeAt(h - 1) : 0x20;
+  const wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x5f;
+  return wordChar ? pos : h;
 }
 
 function dedupe(ms: SpeakerMention[]): SpeakerMention[] {

@@ -25,15 +25,22 @@ export function isWordChar(c: number): boolean {
 /** Regex source for one horizontal space; every multi-word pattern uses it so no-break spaces match. */
 export const SP = '[ \\t\\u00a0\\u2000-\\u200a\\u202f]';
 
-/** Start of the line holding `pos` (the index after the previous `\n`). */
-export function lineStart(text: string, pos: number): number {
-  return text.lastIndexOf('\n', pos - 1) + 1;
+/**
+ * Start of the line holding `pos` (the index after the previous `\n`), looking back at most `max` characters:
+ * callers ask for a window, and a bound keeps a text without line breaks linear.
+ */
+export function lineStart(text: string, pos: number, max: number): number {
+  const limit = Math.max(0, pos - max);
+  let i = pos - 1;
+  while (i >= limit && text.charCodeAt(i) !== 0x0a) i--;
+  return i < limit ? limit : i + 1;
 }
 
-/** End of the line holding `pos`, without its `\r\n`/`\n`. */
-export function lineEnd(text: string, pos: number): number {
-  let e = text.indexOf('\n', pos);
-  if (e < 0) e = text.length;
+/** End of the line holding `pos` (without its `\r\n`/`\n`), looking ahead at most `max` characters. */
+export function lineEnd(text: string, pos: number, max: number): number {
+  const limit = Math.min(text.length, pos + max);
+  let e = pos;
+  while (e < limit && text.charCodeAt(e) !== 0x0a) e++;
   if (e > pos && text.charCodeAt(e - 1) === 0x0d) e--;
   return e;
 }
@@ -51,8 +58,8 @@ export function skipHSpace(text: string, pos: number, limit = text.length): numb
 
 /** Whether the line holding `pos` reads like a heading: at least four words and no lower-case content word. */
 export function isTitleCaseLine(text: string, pos: number): boolean {
-  const s = Math.max(lineStart(text, pos), pos - 300);
-  const e = Math.min(lineEnd(text, pos), pos + 300);
+  const s = lineStart(text, pos, 300);
+  const e = lineEnd(text, pos, 300);
   let words = 0;
   let lowerContent = 0;
   let i = s;
@@ -65,4 +72,23 @@ export function isTitleCaseLine(text: string, pos: number): boolean {
     if (isLower(text.charCodeAt(ws)) && i - ws > 3) lowerContent++;
   }
   return words >= 4 && lowerContent === 0;
+}
+
+/** Whether a code unit may belong to the regex class `\s` (a superset test: callers then apply the exact regex). */
+function maybeRegexSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `text.slice(start, end)` with every run of white space (`\s+`) made one space. Most names are already written with
+ * single spaces: those are returned as cut, without running a replace over them.
+ */
+export function collapseSpaces(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 ? i + 1 < s.length && maybeRegexSpace(s.charCodeAt(i + 1)) : maybeRegexSpace(c)) return s.replace(/\s+/g, ' ');
+  }
+  return s;
 }

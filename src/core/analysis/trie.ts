@@ -34,13 +34,18 @@ export class NameTrie {
     return this.root.has(word);
   }
 
+  /** Whether some entry starts with `word` (as `match` reads it: all capitals also in title case). */
+  canStart(word: string): boolean {
+    return lookup(this.root, word) !== undefined;
+  }
+
   /**
    * Longest match starting at token i: the index of its last token and the term, or null. All-capital tokens also
    * match their title-case form (`AMERICA`, `BLINKEN`).
    */
   match(t: Tokens, i: number): { last: number; term: Term } | null {
     let best: { last: number; term: Term } | null = null;
-    let node = lookup(this.root, t.word[i]);
+    let node = lookup(this.root, t.vocab[t.id[i]]);
     let j = i;
     while (node) {
       if (node.term) best = { last: j, term: node.term };
@@ -49,7 +54,7 @@ export class NameTrie {
       if (g === Gap.Break) break;
       let map: Map<string, TrieNode> | undefined = node.next;
       if (g === Gap.Connector) {
-        for (const c of (t.conn[j + 1] ?? '').split(' ')) {
+        for (const c of (t.conn.get(j + 1) ?? '').split(' ')) {
           const nn: TrieNode | undefined = map?.get(c);
           map = nn?.next ?? undefined;
           if (!map) break;
@@ -59,7 +64,7 @@ export class NameTrie {
       }
       if (!map) break;
       j++;
-      node = lookup(map, t.word[j]);
+      node = lookup(map, t.vocab[t.id[j]]);
     }
     return best;
   }

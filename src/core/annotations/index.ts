@@ -1,0 +1,5 @@
+export * from './types';
+export * from './anchoring';
+export * from './sidecar';
+export * from './annotations';
+export * from './tags';
