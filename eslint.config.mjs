@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // Playwright runs these callbacks in the page, where the browser's globals exist.
-    files: ['test/e2e/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

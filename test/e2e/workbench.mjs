@@ -100,6 +100,12 @@ export async function languageMode(page, expected, ms = 20_000) {
  * polls until such a token exists. Monaco renders spaces as U+00A0, which is normalised before matching.
  */
 export async function tokenColour(page, needle, ms = 20_000) {
+  // Until tokenization has run, a line is one span in the default colour: wait for several colours first.
+  await waitFor(
+    () => page.evaluate(() => new Set([...document.querySelectorAll('.monaco-editor .view-line span span')].map((s) => getComputedStyle(s).color)).size >= 3),
+    ms,
+    'the editor to show coloured tokens',
+  );
   return waitFor(
     () =>
       page.evaluate((n) => {

@@ -172,15 +172,41 @@ export function findFigures(text: string): Figure[] {
   const skips = markupRanges(text);
   let skipIndex = 0;
   const n = text.length;
-  let i = 0;
+  for (let p = nextHit(text, 0, n); p < n; ) {
+    const hitEnd = p + hitLength(text, p);
+    while (skipIndex < skips.length && skips[skipIndex + 1] <= p) skipIndex += 2;
+    let resume: number;
+    if (skipIndex < skips.length && skips[skipIndex] <= p) {
+      resume = Math.max(hitEnd, skips[skipIndex + 1]);
+    } else {
+      const outcome = candidate(scan, p, text.slice(p, hitEnd));
+      if (typeof outcome === 'number') {
+        resume = Math.max(outcome, hitEnd);
+      } else {
+        scan.out.push(outcome);
+        scan.lastEnd = outcome.end;
+        resume = Math.max(outcome.end, hitEnd);
+      }
+    }
+    p = nextHit(text, resume, n);
+  }
+  return scan.out;
+}
+
+/**
+ * Index of the next place at or after `i` where a figure can start (a digit, a currency sign, or a trigger word at a
+ * word start, see the trie above), or `n` when there is none. It visits every code unit of the text, so it is kept
+ * small and apart from the parsers: V8 optimises it on its first long run instead of compiling, then discarding, one
+ * large function whose candidate branches had not run yet (the cold CLI run).
+ */
+function nextHit(text: string, i: number, n: number): number {
   while (i < n) {
     const c = text.charCodeAt(i);
     const letter = letterIndex(c);
-    const p = i;
-    let hitEnd: number;
     if (letter < 26) {
-      // A word: walk the trie while it matches, then skip the rest of the word.
-      let node = i > 0 && isWordChar(text.charCodeAt(i - 1)) ? 0 : TRIE_NEXT[letter];
+      const p = i;
+      // Inside a word nothing starts: the trie is not entered, the word is only skipped.
+      let node = p > 0 && isWordChar(text.charCodeAt(p - 1)) ? 0 : TRIE_NEXT[letter];
       i++;
       for (; node !== 0 && i < n; i++) {
         const l = letterIndex(text.charCodeAt(i));
@@ -188,36 +214,28 @@ export function findFigures(text: string): Figure[] {
         node = TRIE_NEXT[node * 26 + l];
       }
       while (i < n && letterIndex(text.charCodeAt(i)) < 26) i++;
-      const kind = node === 0 || (i < n && isDigit(text.charCodeAt(i))) ? 0 : TRIE_END[node];
-      if (kind === 0) continue;
-      if (kind === END_COMMA) {
-        if (text[i] !== ',') continue;
-      } else if (kind === END_DOLLAR) {
-        if (text[i] !== '$') continue;
-        i++;
-      }
-      hitEnd = i;
-    } else if (isDigit(c) || isCurrencySign(c)) {
-      hitEnd = i + 1;
+      if (node === 0) continue;
+      const kind = TRIE_END[node];
+      if (kind === 0 || (i < n && isDigit(text.charCodeAt(i)))) continue;
+      if (kind === END_COMMA ? text.charCodeAt(i) === 0x2c : kind !== END_DOLLAR || text.charCodeAt(i) === 0x24) return p;
+    } else if (c < 0x80 ? isDigit(c) || c === 0x24 : isCurrencySign(c)) {
+      return i;
     } else {
       i++;
-      continue;
-    }
-    while (skipIndex < skips.length && skips[skipIndex + 1] <= p) skipIndex += 2;
-    if (skipIndex < skips.length && skips[skipIndex] <= p) {
-      i = Math.max(hitEnd, skips[skipIndex + 1]);
-      continue;
-    }
-    const outcome = candidate(scan, p, text.slice(p, hitEnd));
-    if (typeof outcome === 'number') {
-      i = Math.max(outcome, hitEnd);
-    } else {
-      scan.out.push(outcome);
-      scan.lastEnd = outcome.end;
-      i = Math.max(outcome.end, hitEnd);
     }
   }
-  return scan.out;
+  return n;
+}
+
+/**
+ * Length of the hit `nextHit` found at `p`: one code unit for a digit or a currency sign, else the word, with the
+ * `$` of `US$` (the only two-letter trigger, and a hit only when the `$` follows).
+ */
+function hitLength(text: string, p: number): number {
+  if (letterIndex(text.charCodeAt(p)) >= 26) return 1;
+  let e = p + 1;
+  while (letterIndex(text.charCodeAt(e)) < 26) e++;
+  return e - p === 2 && text.charCodeAt(e) === 0x24 ? 3 : e - p;
 }
 
 function isWordChar(c: number): boolean {

@@ -133,8 +133,15 @@ export class AnnotationCommands extends Disposable {
       quickPick.selectedItems = items.filter((i) => i.tag && selected.includes(i.tag));
       const accepted = await new Promise<readonly Item[] | undefined>((resolve) => {
         quickPick.onDidAccept(() => {
-          // Enter with nothing checked takes the highlighted row, so one tag needs no Space.
-          const chosen = quickPick.selectedItems.length ? quickPick.selectedItems : quickPick.activeItems;
+          // Enter with nothing checked takes the highlighted row, else the first row the typed text matches, so
+          // one tag needs no Space; typed text that matches no tag offers to create it.
+          const typed = quickPick.value.trim().toLowerCase();
+          const firstMatch = items.find((i) => typed && i.label.toLowerCase().includes(typed));
+          const chosen = quickPick.selectedItems.length
+            ? quickPick.selectedItems
+            : quickPick.activeItems.length
+              ? quickPick.activeItems
+              : firstMatch ? [firstMatch] : typed ? [newItem] : [];
           resolve(chosen);
         });
         quickPick.onDidHide(() => resolve(undefined));
