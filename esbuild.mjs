@@ -51,6 +51,7 @@ const builds = [
     entryPoints: [
       'test/integration/index.ts',
       'test/runElectron.ts',
+      'test/bench/vscode/openLarge.ts',
       ...integrationSuites.map((f) => join('test/integration/suite', f)),
     ],
     outbase: 'test',

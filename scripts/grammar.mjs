@@ -21,6 +21,14 @@ const LABEL_WORD = `[\\p{Lu}][\\p{L}\\p{M}’'.\\-]*+`;
 const CONNECTOR = 'of|the|and|de|da|van|von|al|bin|ibn|el|for';
 const SPEAKER = 'entity.name.function.speaker.statement';
 const CUE = 'keyword.other.speech-cue.statement';
+/**
+ * A word that starts where no letter or digit precedes it. Oniguruma skips quickly to the positions where a pattern's
+ * first character can match, but only when the pattern starts with a character, not with `\b`; so the boundary is
+ * checked by a fixed-length look-behind just after the first character.
+ */
+const startOfWord = (first) => `${first}(?<![\p{L}\p{N}_]${first})`;
+/** `said|stated|…` as alternatives that each start at a word boundary (see startOfWord). */
+const CUE_WORDS = CUES.split('|').map((w) => `${w}(?<![\p{L}\p{N}_]${w.replace(/\[[^\]]*\]/g, '.')})`).join('|');
 const MAGNITUDE = '(?i:thousand|million|billion|trillion)';
 const CURRENCY_WORD = '(?i:dollars|euros|roubles|rubles|tenge|yuan|pounds|dirhams|yen|rupees)';
 
@@ -71,14 +79,14 @@ const grammar = {
       comment: 'Speech cues and the speaker named beside them: `…,” said Kassym-Jomart Tokayev.`, `…,” Laura Mitchell said.`, `the Head of State noted`.',
       patterns: [
         {
-          match: `\\b(${CUES})${S}++((?:the${S}++)?${NAME}(?:${S}(?:${NAME}|of${S}++the|of)){0,5}+)`,
+          match: `(${CUE_WORDS})${S}++((?:the${S}++)?${NAME}(?:${S}(?:${NAME}|of${S}++the|of)){0,5}+)`,
           captures: { 1: { name: CUE }, 2: { name: SPEAKER } },
         },
         {
           match: `((?:\\b[Tt]he${S}++)?${NAME}(?:${S}(?:${NAME}|of(?:${S}++the)?)){0,4}+)${S}++(${CUES})\\b`,
           captures: { 1: { name: SPEAKER }, 2: { name: CUE } },
         },
-        { name: CUE, match: `\\b(?:${CUES})\\b` },
+        { name: CUE, match: `(?:${CUE_WORDS})\\b` },
       ],
     },
     figures: {
@@ -90,22 +98,22 @@ const grammar = {
         },
         {
           name: 'constant.numeric.date.statement',
-          match: `\\b(?:\\d{1,2}${S}++(?:${MONTHS})${S}++\\d{4}|(?:${MONTHS})${S}++\\d{1,2},${S}++\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+          match: `(?:${startOfWord('\\d')}\\d?${S}++(?:${MONTHS})${S}++\\d{4}|(?:${MONTHS})${S}++\\d{1,2},${S}++\\d{4}|${startOfWord('\\d')}\\d{3}-\\d{2}-\\d{2})\\b`,
         },
         {
           name: 'constant.numeric.percent.statement',
-          match: `\\b\\d[\\d,]*+(?:\\.\\d++)?+(?:${S}?+%|${S}++(?i:percent|per${S}cent)\\b)`,
+          match: `${startOfWord('\\d')}[\\d,]*+(?:\\.\\d++)?+(?:${S}?+%|${S}++(?i:percent|per${S}cent)\\b)`,
         },
         {
           name: 'constant.numeric.money.statement',
-          match: `\\b\\d[\\d,]*+(?:\\.\\d++)?+(?:${S}++${MAGNITUDE})?+${S}++${CURRENCY_WORD}\\b`,
+          match: `${startOfWord('\\d')}[\\d,]*+(?:\\.\\d++)?+(?:${S}++${MAGNITUDE})?+${S}++${CURRENCY_WORD}\\b`,
         },
         {
           name: 'constant.numeric.amount.statement',
-          match: `\\b\\d[\\d,]*+(?:\\.\\d++)?+${S}++${MAGNITUDE}\\b`,
+          match: `${startOfWord('\\d')}[\\d,]*+(?:\\.\\d++)?+${S}++${MAGNITUDE}\\b`,
         },
-        { name: 'constant.numeric.year.statement', match: '\\b(?:1[89]|20)\\d{2}\\b' },
-        { name: 'constant.numeric.statement', match: '\\b\\d[\\d,]*+(?:\\.\\d++)?+(?:st|nd|rd|th)?+\\b' },
+        { name: 'constant.numeric.year.statement', match: '(?:1[89]|20)(?<![\\p{L}\\p{N}_]..)\\d{2}\\b' },
+        { name: 'constant.numeric.statement', match: `${startOfWord('\\d')}[\\d,]*+(?:\\.\\d++)?+(?:st|nd|rd|th)?+\\b` },
       ],
     },
   },

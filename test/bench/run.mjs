@@ -39,6 +39,7 @@ const require = createRequire(import.meta.url);
 
 try {
   await run();
+  await runMore();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -169,6 +170,25 @@ async function run() {
 
   console.log(`\npeak memory of the whole run (Diplomat, peers, wink on the whole file): RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
   console.log(`bench time: ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+/** The grammar, the real VS Code and the workspace index, each in a module of its own. */
+async function runMore() {
+  const files = benchFiles.map((f) => join(benchDir, f)).filter((f) => existsSync(f));
+  if (!files.length) return;
+  const { benchGrammar } = await import('./grammar.mjs');
+  await benchGrammar({ files });
+  if (process.env.DIPLOMAT_BENCH_SKIP_VSCODE) {
+    console.log('\n5. skipped (DIPLOMAT_BENCH_SKIP_VSCODE)');
+  } else {
+    const { benchVscodeOpen } = await import('./vscodeOpen.mjs');
+    await benchVscodeOpen({ file: files[0] }).catch((error) => console.log(`  could not run VS Code: ${error.message}`));
+  }
+  if (existsSync(join(repo, 'test/bench/index.mjs'))) {
+    const { benchIndex } = await import('./index.mjs');
+    console.log('\n6. Workspace index of 1,000 statements made from the benchmark texts (goal ≤ 20 s)');
+    await benchIndex({ benchDir });
+  }
 }
 
 /** The first `maxBytes` of a file, cut after its last line break so no line or UTF-8 sequence is split. */
