@@ -26,9 +26,9 @@ const CUE = 'keyword.other.speech-cue.statement';
  * first character can match, but only when the pattern starts with a character, not with `\b`; so the boundary is
  * checked by a fixed-length look-behind just after the first character.
  */
-const startOfWord = (first) => `${first}(?<![\p{L}\p{N}_]${first})`;
+const startOfWord = (first) => `${first}(?<![\\p{L}\\p{N}_]${first})`;
 /** `said|stated|…` as alternatives that each start at a word boundary (see startOfWord). */
-const CUE_WORDS = CUES.split('|').map((w) => `${w}(?<![\p{L}\p{N}_]${w.replace(/\[[^\]]*\]/g, '.')})`).join('|');
+const CUE_WORDS = CUES.split('|').map((w) => `${w}(?<![\\p{L}\\p{N}_]${w.replace(/\[[^\]]*\]/g, '.')})`).join('|');
 const MAGNITUDE = '(?i:thousand|million|billion|trillion)';
 const CURRENCY_WORD = '(?i:dollars|euros|roubles|rubles|tenge|yuan|pounds|dirhams|yen|rupees)';
 
