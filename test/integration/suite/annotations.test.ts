@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 
 import type { DiplomatApi } from '../../../src/extension/extension';
 import { closeAllEditors, fixture, waitFor } from './helpers';
@@ -156,6 +156,35 @@ suite('Annotations: tagging, sidecars and anchoring in a real VS Code', () => {
     assert.equal(editor.document.getText(editor.selection), '4 agreements');
     await vscode.commands.executeCommand('diplomat.previousAnnotation');
     assert.equal(editor.document.getText(editor.selection), 'road map');
+  });
+
+  test('a sidecar changed on disk (git pull) is merged by id with unsaved local changes', async () => {
+    const uri = fixture('tagging', 'pulled.statement');
+    await write(uri, TEXT);
+    const editor = await select(uri, 'a road map for the next two years');
+    const [id] = (await vscode.commands.executeCommand('diplomat.tagSelection', { tags: ['commitment'] })) as string[];
+    // Local and unsaved: a line typed above the passage moves it in memory only.
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'DRAFT\n'));
+    const sidecarUri = fixture('tagging', 'pulled.statement.diplomat.yaml');
+    // On disk, as a colleague's commit would bring it: a note on the same annotation, and a comment on the file.
+    const yaml = parseDocument(decoder.decode(await vscode.workspace.fs.readFile(sidecarUri)));
+    yaml.setIn(['annotations', 0, 'note'], 'Checked against the Russian version.');
+    yaml.setIn(['annotations', 0, 'modified'], new Date(Date.now() + 60_000).toISOString());
+    yaml.commentBefore = ' Reviewed by the desk.';
+    await write(sidecarUri, yaml.toString());
+    const annotations = await api();
+    const merged = await waitFor(async () => {
+      const a = (await annotations.get(uri)).sidecar.annotations.find((x) => x.id === id);
+      return a?.note === 'Checked against the Russian version.' ? a : undefined;
+    }, 'the note from disk to be merged');
+    assert.equal(merged.target.start, editor.document.getText().indexOf('a road map'), 'the local move is kept');
+    assert.ok(await editor.document.save());
+    const saved = await waitFor(async () => {
+      const text = decoder.decode(await vscode.workspace.fs.readFile(sidecarUri));
+      return text.includes('DRAFT') || (parse(text) as SidecarFile).annotations[0]?.target.start === merged.target.start ? text : undefined;
+    }, 'the merged sidecar to be written on save');
+    assert.match(saved, /Reviewed by the desk/, 'the comment from disk survives the rewrite');
+    assert.match(saved, /Checked against the Russian version/);
   });
 
   test('a corrupt sidecar is reported, its annotations are read-only, and the file is never overwritten', async () => {
