@@ -144,13 +144,17 @@ export function decodeStatement(bytes: Uint8Array, path: string): DecodedInput {
 
 /** Reads and decodes one file; never throws. */
 export async function readStatementFile(path: string): Promise<DecodedInput> {
-  let bytes: Buffer;
+  const bytes = await readStatementBytes(path);
+  return 'problem' in bytes ? bytes : decodeStatement(bytes, path);
+}
+
+/** Reads the bytes of one file, to be decoded with {@link decodeStatement}; never throws. */
+export async function readStatementBytes(path: string): Promise<Buffer | { readonly problem: InputProblem }> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     return { problem: { path, message: describeFsError(e), code: ExitCode.unreadable } };
   }
-  return decodeStatement(bytes, path);
 }
 
 /** Reads all of standard input as bytes. */

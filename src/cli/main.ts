@@ -5,10 +5,11 @@ import { checkCommand } from './check';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
 import { exportCommand } from './export';
+import { indexCommand } from './index';
 import { tagCommand } from './tag';
 
 /** Commands arrive with the features that need them; each is listed here. */
-export const commands: readonly Command[] = [analyzeCommand, tagCommand, annotationsCommand, checkCommand, exportCommand];
+export const commands: readonly Command[] = [analyzeCommand, tagCommand, annotationsCommand, checkCommand, exportCommand, indexCommand];
 
 function help(): string {
   const lines = [

@@ -9,7 +9,8 @@ import type { PaintEvent } from './highlight/highlighter';
 import { Highlighter } from './highlight/highlighter';
 import { STATEMENT_LANGUAGE, StatementLanguage } from './language/statementLanguage';
 import { Log } from './log';
-import { OverviewView } from './views/overview';
+import { RegistryService } from './views/registryService';
+import { Sidebar } from './views/sidebar';
 
 /**
  * Diagnostics switch: when set in the extension host's environment, start-up fails on purpose so that the
@@ -22,6 +23,13 @@ export interface DiplomatApi {
   readonly annotations: AnnotationsApi | undefined;
   /** Fires after the analysis-driven decorations of an editor were set. */
   readonly onDidHighlight: vscode.Event<PaintEvent> | undefined;
+  /** The sidebar's views and index (undefined if it failed to start). */
+  readonly sidebar: Sidebar | undefined;
+  /** Disposes the sidebar and starts a new one (tests use it to check that disposal leaves no listener behind). */
+  restartSidebar(): Sidebar | undefined;
+  stopSidebar(): void;
+  /** Listeners on the services the features share. */
+  listenerCounts(): Record<'analyses' | 'registry' | 'annotations', number>;
 }
 
 export function activate(context: vscode.ExtensionContext): DiplomatApi {
@@ -30,12 +38,9 @@ export function activate(context: vscode.ExtensionContext): DiplomatApi {
   context.subscriptions.push(vscode.commands.registerCommand('diplomat.showLog', () => log.show()));
   const guard = new ActivationGuard(log);
   guard.run('the statement language', () => context.subscriptions.push(new StatementLanguage(log)));
-  const analyses = new AnalysisCache();
-  context.subscriptions.push(analyses);
-  guard.run('the Statement view', () => {
-    if (process.env[SIMULATE_FAILURE]) throw new Error(`start-up failure simulated by ${SIMULATE_FAILURE}`);
-    context.subscriptions.push(new OverviewView(analyses));
-  });
+  const registry = new RegistryService(log);
+  const analyses = new AnalysisCache(registry);
+  context.subscriptions.push(registry, analyses);
   const highlighter = guard.run('highlighting', () => {
     const feature = new Highlighter(analyses);
     context.subscriptions.push(feature, vscode.languages.registerHoverProvider({ language: STATEMENT_LANGUAGE }, new AnalysisHovers(analyses)));
@@ -46,9 +51,36 @@ export function activate(context: vscode.ExtensionContext): DiplomatApi {
     context.subscriptions.push(feature);
     return feature;
   });
+  const startSidebar = () =>
+    guard.run('the sidebar', () => {
+      if (process.env[SIMULATE_FAILURE]) throw new Error(`start-up failure simulated by ${SIMULATE_FAILURE}`);
+      return new Sidebar(analyses, registry, annotations?.store, log);
+    });
+  let sidebar = startSidebar();
+  context.subscriptions.push({ dispose: () => sidebar?.dispose() });
   log.info(`Diplomat ${String(context.extension.packageJSON.version)} started in VS Code ${vscode.version}`);
   guard.report();
-  return { annotations, onDidHighlight: highlighter?.onDidPaint };
+  return {
+    annotations,
+    onDidHighlight: highlighter?.onDidPaint,
+    get sidebar() {
+      return sidebar;
+    },
+    restartSidebar: () => {
+      sidebar?.dispose();
+      sidebar = startSidebar();
+      return sidebar;
+    },
+    stopSidebar: () => {
+      sidebar?.dispose();
+      sidebar = undefined;
+    },
+    listenerCounts: () => ({
+      analyses: analyses.changed.listenerCount,
+      registry: registry.changed.listenerCount,
+      annotations: annotations?.store.changed.listenerCount ?? 0,
+    }),
+  };
 }
 
 export function deactivate(): void {

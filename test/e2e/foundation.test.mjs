@@ -60,7 +60,27 @@ test('a failure during activation is shown once, with a clear message', async ()
     const items = await notificationsContaining(wb.page, 'Diplomat could not start');
     await screenshot(wb.page, 'foundation-activation-failure');
     assert.equal(await items.count(), 1, 'exactly one message');
-    assert.match(await items.first().innerText(), /could not start the Statement view/);
+    assert.match(await items.first().innerText(), /could not start the sidebar/);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('clicking a person in the Diplomat sidebar selects that mention in the editor', async () => {
+  const wb = await openWorkbench();
+  try {
+    const { page } = wb;
+    await quickOpen(page, 'visit.statement');
+    await languageMode(page, 'Statement');
+    await page.locator('.activitybar a.action-label[aria-label^="Diplomat"]').click();
+    const person = page.locator('.sidebar .monaco-list-row', { hasText: 'Matthias Brandt' }).first();
+    await person.waitFor({ timeout: 30_000 });
+    await person.click();
+    // The status bar shows the selection: "Ln 4, Col 85 (15 selected)" for the 15 characters of the name.
+    await page.locator('#status\\.editor\\.selection', { hasText: '(15 selected)' }).waitFor({ timeout: 15_000 });
+    const selected = await page.evaluate(() => document.querySelector('.monaco-editor .selected-text') !== null);
+    assert.ok(selected, 'the editor shows a selection');
+    await screenshot(page, 'sidebar-person-clicked');
   } finally {
     await wb.close();
   }

@@ -10,6 +10,14 @@ import type { Analysis } from './types';
  * and linear in the length of the text.
  */
 export function analyze(text: string): Analysis {
+  return { ...analyzeWithoutFigures(text), figures: findFigures(text) };
+}
+
+/**
+ * Everything {@link analyze} returns but the figures, with the same keys in the same order. Figures depend on nothing
+ * else, so a caller may find them apart, with `findFigures`, at the same time (the CLI does, in a worker thread).
+ */
+export function analyzeWithoutFigures(text: string): Omit<Analysis, 'figures'> {
   const ent = findEntities(text);
   const speech = findSpeech(text, ent);
   return {
@@ -18,6 +26,5 @@ export function analyze(text: string): Analysis {
     entities: ent.entities,
     speakers: speech.speakers,
     quotes: speech.quotes,
-    figures: findFigures(text),
   };
 }

@@ -69,9 +69,13 @@ const SPEECH_AFTER = new RegExp(
   'y',
 );
 const SPEECH_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
-/** ASCII letters that can follow the spaces in SPEECH_AFTER: where another one follows, the regex is not run. */
-const SPEECH_AFTER_FIRST = new Uint8Array(128);
-for (const w of [...SPEECH_VERBS, 'also', 'then', 'later']) SPEECH_AFTER_FIRST[w.charCodeAt(0)] = 1;
+/**
+ * The words that can follow the spaces in SPEECH_AFTER (its adverbs, its one-word verbs, the first word of the others):
+ * where the next word is not one of them, the regex is not run.
+ */
+const SPEECH_AFTER_FIRST: ReadonlySet<string> = new Set([...SPEECH_VERBS.map((v) => v.split(' ')[0]), 'also', 'then', 'later']);
+/** Longest word of SPEECH_AFTER_FIRST: a longer word after the spaces is not looked up. */
+const SPEECH_AFTER_MAX = Math.max(...[...SPEECH_AFTER_FIRST].map((w) => w.length));
 
 /** Properties of a distinct word, decided once per word of `Tokens.vocab` (see `wordFlags`). */
 const W_TITLE = 1;
@@ -149,12 +153,12 @@ export function findEntities(text: string): EntityResult {
     const lm = has(i, W_LEX_START) ? lex.match(t, i) : null;
     if (lm && lm.last > i) continue;
     const g = t.gap[i + 1];
-    const office = officeOf(t, i);
+    // The office is worked out only for a name actually learnt: title words are frequent, names after them fewer.
     if (g === Gap.Space) {
       const last = collect(i + 1, 2);
       if (last < 0) continue;
       if (last + 1 < t.n && t.gap[last + 1] === Gap.Space && isTitleCaseLine(text, t.start[i])) continue;
-      learn(i + 1, last, 'title-name', office, countryBefore(t, i, lex));
+      learn(i + 1, last, 'title-name', officeOf(t, i), countryBefore(t, i, lex));
     } else if (g === Gap.Connector && !(t.conn.get(i + 1) ?? '').includes('and')) {
       // `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector holds the name.
       let gs = i + 1;
@@ -186,7 +190,7 @@ export function findEntities(text: string): EntityResult {
         }
       }
       const last = collect(from, 3);
-      if (last === k) learn(from, last, 'title-name', office, country ?? countryBefore(t, i, lex));
+      if (last === k) learn(from, last, 'title-name', officeOf(t, i), country ?? countryBefore(t, i, lex));
     }
   }
 
@@ -274,10 +278,17 @@ function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
 function speechVerbAfter(text: string, pos: number): boolean {
   let i = pos;
   while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0) i++;
-  const c = text.charCodeAt(i);
-  if (i === pos || !(c < 128 && SPEECH_AFTER_FIRST[c])) return false;
+  if (i === pos) return false;
+  // SPEECH_AFTER's words are lower-case ASCII, each ending where the letters end.
+  let e = i;
+  while (e - i <= SPEECH_AFTER_MAX && isAsciiLetter(text.charCodeAt(e))) e++;
+  if (e === i || e - i > SPEECH_AFTER_MAX || !SPEECH_AFTER_FIRST.has(text.slice(i, e))) return false;
   SPEECH_AFTER.lastIndex = pos;
   return SPEECH_AFTER.test(text);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function firstTokenAt(t: Tokens, pos: number): number {
@@ -370,28 +381,28 @@ function resolvePeople(learned: Map<string, Learned>): People {
     (nonInitial.length >= 2 ? fulls : singles).push(e);
   }
   // Full names grouped by first name; a surname one edit away from a more frequent one is a misspelling of it.
-  const byFirst = new Map<string, { canon: string; count: number }[]>();
+  // Surname and word count are worked out once per name: the pair loop below runs up to 64 × 64 times per group.
+  const byFirst = new Map<string, { canon: string; count: number; surname: string; words: number }[]>();
   const canonCount = new Map<string, number>();
   for (const e of fulls) {
     const canon = stripInitials(e.surface);
     canonCount.set(canon, (canonCount.get(canon) ?? 0) + e.count);
   }
   for (const [canon, count] of canonCount) {
-    const first = canon.split(' ')[0];
+    const words = canon.split(' ');
+    const first = words[0];
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
-    if (list.length < 64) list.push({ canon, count });
+    if (list.length < 64) list.push({ canon, count, surname: canon.slice(canon.lastIndexOf(' ') + 1), words: words.length });
   }
   const misspelt = new Map<string, string>();
   for (const list of byFirst.values()) {
+    if (list.length < 2) continue;
     for (const a of list) {
+      if (a.surname.length < 4) continue;
       for (const b of list) {
         if (a === b || b.count <= a.count) continue;
-        const sa = a.canon.slice(a.canon.lastIndexOf(' ') + 1);
-        const sb = b.canon.slice(b.canon.lastIndexOf(' ') + 1);
-        if (sa.length >= 4 && sb.length >= 4 && a.canon.split(' ').length === b.canon.split(' ').length && editDistanceOne(sa, sb)) {
-          misspelt.set(a.canon, b.canon);
-        }
+        if (b.surname.length >= 4 && a.words === b.words && editDistanceOne(a.surname, b.surname)) misspelt.set(a.canon, b.canon);
       }
     }
   }

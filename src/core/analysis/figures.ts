@@ -315,10 +315,19 @@ function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null 
   return re.exec(text);
 }
 
+/**
+ * Whether a code unit matches the regex class `\s`, without a regex call and a one-character string per character
+ * (this runs before every number).
+ */
+function isRegexSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The word ending right before `p` (over at most MAX_GAP spaces), lower-cased, with its start; null if none. */
 function previousWord(text: string, p: number): { word: string; start: number; capital: boolean } | null {
   let i = p;
-  for (let gap = 0; i > 0 && gap < MAX_GAP && /\s/.test(text[i - 1]) && text[i - 1] !== '\n'; gap++) i--;
+  for (let gap = 0; i > 0 && gap < MAX_GAP && isRegexSpace(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 0x0a; gap++) i--;
   if (i === p && p > 0 && isLetter(text.charCodeAt(p - 1))) return null;
   const end = i;
   const limit = Math.max(0, end - 32);

@@ -166,6 +166,9 @@ function sameWord(w: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** Length of the longest connector word. */
+const MAX_CONNECTOR = Math.max(...[...CONNECTORS].map((w) => w.length));
+
 /** `of the` for a gap made of spaces and connector words only, else null. */
 function connectorWords(text: string, from: number, to: number): string | null {
   let i = from;
@@ -178,6 +181,8 @@ function connectorWords(text: string, from: number, to: number): string | null {
     if (i === to) break;
     const ws = i;
     while (i < to && !isHSpace(text.charCodeAt(i))) i++;
+    // Most gaps hold ordinary words (`said that the`): a word longer than any connector is refused without a cut.
+    if (i - ws > MAX_CONNECTOR) return null;
     const w = text.slice(ws, i);
     if (!CONNECTORS.has(w)) return null;
     out = out ? `${out} ${w}` : w;

@@ -7,6 +7,7 @@ import { describeError } from '../log';
 import { Disposable } from '../util/dispose';
 import type { AnnotationStore } from './annotationStore';
 import { ReadOnlySidecarError } from './annotationStore';
+import { isAnnotationRow } from '../views/annotationsView';
 import { currentAuthor } from './author';
 import type { TagSet } from './tagSet';
 
@@ -31,12 +32,13 @@ export class AnnotationCommands extends Disposable {
     register('diplomat.tagSelection', (args?: TagArgs) => this.tagSelection(args));
     register('diplomat.addNote', () => this.addNote());
     register('diplomat.editAnnotation', () => this.editAtCursor());
-    register('diplomat.removeAnnotation', (uri?: vscode.Uri, id?: string) => this.remove(uri, id));
+    // From the Problems quick fixes: (uri, id); from the Annotations view's menus: the row.
+    register('diplomat.removeAnnotation', (uri?: unknown, id?: string) => (isAnnotationRow(uri) ? this.remove(uri.uri, uri.annotationId) : this.remove(uri as vscode.Uri | undefined, id)));
     register('diplomat.nextAnnotation', () => this.move(1));
     register('diplomat.previousAnnotation', () => this.move(-1));
     register('diplomat.tagAllOccurrences', (args?: TagArgs) => this.tagAllOccurrences(args));
     register('diplomat.showSidecar', () => this.showSidecar());
-    register('diplomat.reattachAnnotation', (uri?: vscode.Uri, id?: string) => this.reattach(uri, id));
+    register('diplomat.reattachAnnotation', (uri?: unknown, id?: string) => (isAnnotationRow(uri) ? this.reattach(uri.uri, uri.annotationId) : this.reattach(uri as vscode.Uri | undefined, id)));
   }
 
   /** Runs a command; shows one clear sentence on failure and logs the details. */

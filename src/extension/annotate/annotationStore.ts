@@ -7,6 +7,7 @@ import {
 } from '../../core/annotations';
 import type { Log } from '../log';
 import { Disposable } from '../util/dispose';
+import { Signal } from '../util/signal';
 import { fileSize, readTextFile, sha256Hex, writeTextFileAtomic } from '../util/fileSystem';
 
 /** Sidecars above this size are refused unread (a hostile or broken file); the core checks again after reading. */
@@ -38,7 +39,7 @@ export class ReadOnlySidecarError extends Error {}
  */
 export class AnnotationStore extends Disposable {
   private readonly entries = new Map<string, Promise<AnnotatedText>>();
-  private readonly changed = this._register(new vscode.EventEmitter<AnnotatedText>());
+  readonly changed = this._register(new Signal<AnnotatedText>());
   readonly onDidChange = this.changed.event;
   private readonly problemShown = new Set<string>();
 

@@ -17,7 +17,7 @@ export interface AnnotationsApi {
 
 /** Tagging and notes on passages, kept in YAML sidecars beside the texts. */
 export class Annotations extends Disposable implements AnnotationsApi {
-  private readonly store: AnnotationStore;
+  readonly store: AnnotationStore;
 
   constructor(context: vscode.ExtensionContext, log: Log) {
     super();

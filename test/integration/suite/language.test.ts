@@ -98,6 +98,6 @@ suite('Foundation: the statement language in a real VS Code', () => {
 
   test('the Diplomat view container opens', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.diplomat');
-    await vscode.commands.executeCommand('diplomat.overview.focus');
+    await vscode.commands.executeCommand('diplomat.entities.focus');
   });
 });

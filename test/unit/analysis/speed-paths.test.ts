@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, it, expect } from 'vitest';
-import { analyze } from '../../../src/core/analysis/analyze';
+import { analyze, analyzeWithoutFigures } from '../../../src/core/analysis/analyze';
+import { findEntities } from '../../../src/core/analysis/entities';
+import { findFigures } from '../../../src/core/analysis/figures';
 import { countryTables } from '../../../src/core/analysis/countries';
 import { collapseSpaces } from '../../../src/core/analysis/text';
 import { Gap, tokenize } from '../../../src/core/analysis/tokens';
@@ -92,5 +94,70 @@ describe('country data', () => {
     expect(t.demonyms.get('Kazakhstani')).toBe('Kazakhstan');
     expect(t.names).toContainEqual(['Republic of Kazakhstan', 'Kazakhstan']);
     expect(t.capitals).toContain('Astana');
+  });
+});
+
+describe('figure candidates', () => {
+  const texts = (text: string): string[] => findFigures(text).map((f) => f.text);
+
+  it('starts at trigger words in any case, only at a word start, and at currency signs and codes', () => {
+    expect(texts('TWO ministers, Seven days, fiFTY states; someone, often, anyone, seventy2 items.')).toEqual(
+      ['TWO ministers', 'Seven days', 'fiFTY states']);
+    expect(texts('It costs US$ 5 million, us$7 and €3 billion; USD 2 billion.')).toEqual(
+      ['US$ 5 million', '€3 billion', 'USD 2 billion']);
+  });
+
+  it('reads an RFC 822 weekday only before a comma, and a word glued to a digit not at all', () => {
+    expect(texts('Mon, 03 Jan 2022 10:00:00 GMT')).toEqual(['Mon, 03 Jan 2022 10:00:00 GMT']);
+    expect(texts('Mon 03 and three4 and twelve')).toEqual([]);
+  });
+});
+
+describe('analyzeWithoutFigures', () => {
+  it('is analyze() without its last key, figures', () => {
+    const text = 'President Ayla Verin said: “We will invest $ 7.5 billion in 12 regions over three years.”\n';
+    const whole = analyze(text);
+    const { figures, ...rest } = whole;
+    expect(analyzeWithoutFigures(text)).toEqual(rest);
+    expect(Object.keys(whole)).toEqual([...Object.keys(analyzeWithoutFigures(text)), 'figures']);
+    expect(figures).toEqual(findFigures(text));
+  });
+});
+
+describe('speech verbs after a name', () => {
+  const people = (text: string): string[] => [...findEntities(text).people.byCanonical.keys()];
+
+  it('learns a name before a speech verb, also after an adverb or as the first word of a two-word verb', () => {
+    expect(people('The talks ended, Ayla Verin said.')).toEqual(['Ayla Verin']);
+    expect(people('The talks ended, Ayla Verin also stressed.')).toEqual(['Ayla Verin']);
+    expect(people('The talks ended, Ayla Verin then added.')).toEqual(['Ayla Verin']);
+    expect(people('The talks ended, Ayla Verin pointed out.')).toEqual(['Ayla Verin']);
+  });
+
+  it('not before a longer word or a capitalised one', () => {
+    expect(people('The talks ended, Ayla Verin saidx.')).toEqual([]);
+    expect(people('The talks ended, Ayla Verin Said.')).toEqual([]);
+  });
+});
+
+describe('quotation marks and role words', () => {
+  it('pairs curly, straight and angle marks, a guillemet closing only a guillemet', () => {
+    const text = 'Ayla Verin said: «We agree on all points of the plan.” and more.» Then “We will work with all partners,” Ayla Verin said.\n'
+      + '"We welcome the outcome of these talks," Ayla Verin said.\n';
+    const quoted = analyze(text).quotes.filter((q) => q.kind === 'quoted').map((q) => q.text);
+    expect(quoted).toEqual([
+      'We agree on all points of the plan.” and more.', 'We will work with all partners,', 'We welcome the outcome of these talks,',
+    ]);
+  });
+
+  it('finds every role word, one right after another, and none inside a longer word', () => {
+    const text = 'President of Kazakhstan Ayla Verin spoke.\n\n“We will keep working together on energy and trade,” Ayla Verin said.\n\n'
+      + 'Mr. President, thank you. Madam President met them. The Head of State agreed. XPresident left. The Presidents met. '
+      + 'Mr. President,President.';
+    const roles = analyze(text).speakers.flatMap((s) => s.mentions.filter((m) => m.kind === 'role').map((m) => [m.start, m.text]));
+    expect(roles).toEqual([
+      [0, 'President of Kazakhstan'], [114, 'Mr. President'], [140, 'Madam President'], [170, 'Head of State'],
+      [229, 'Mr. President'], [243, 'President'],
+    ]);
   });
 });
