@@ -30,7 +30,7 @@ for (const [name, theme] of Object.entries(themes)) {
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
       await page.locator('#status\\.editor\\.mode', { hasText: 'Statement' }).waitFor({ timeout: 30_000 });
-      await page.locator('.activitybar a.action-label[aria-label^="Diplomat"]').click();
+      await page.locator('.activitybar .action-item:has(> a.action-label[aria-label^="Diplomat"])').click();
       await page.locator('.sidebar .title-label', { hasText: /diplomat/i }).waitFor();
       // The view shows the analysis once the extension has activated.
       await page.locator('.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });

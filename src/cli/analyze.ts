@@ -185,7 +185,7 @@ export function createAnalyzeCommand(env: AnalyzeEnvironment): Command {
           if ('problem' in bytes) {
             decoded = bytes;
           } else {
-            // Only the JSON needs no figure objects here: the worker's JSON text goes straight into the output.
+            // Only for --json: the worker's JSON text goes straight into the output, no figure objects are needed here.
             if (options.json) figures = figuresInWorker(bytes);
             decoded = decodeStatement(bytes, source.path);
           }

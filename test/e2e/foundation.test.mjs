@@ -41,11 +41,11 @@ test('Diplomat: Open as Statement switches a plain-text file from the command pa
 test('the Diplomat container is in the activity bar and shows its welcome view', async () => {
   const wb = await openWorkbench();
   try {
-    const icon = wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Diplomat"]');
+    const icon = wb.page.locator('.activitybar .action-item:has(> a.action-label[aria-label^="Diplomat"])');
     await icon.waitFor({ timeout: 30_000 });
     await icon.click();
     await wb.page.locator('.sidebar .title-label', { hasText: /diplomat/i }).waitFor();
-    await wb.page.locator('.sidebar .welcome-view-content', { hasText: 'Open a statement' }).waitFor();
+    await wb.page.locator('.sidebar .welcome-view-content', { hasText: 'Open a statement' }).first().waitFor();
     await screenshot(wb.page, 'foundation-diplomat-container');
   } finally {
     await wb.close();
@@ -72,7 +72,7 @@ test('clicking a person in the Diplomat sidebar selects that mention in the edit
     const { page } = wb;
     await quickOpen(page, 'visit.statement');
     await languageMode(page, 'Statement');
-    await page.locator('.activitybar a.action-label[aria-label^="Diplomat"]').click();
+    await page.locator('.activitybar .action-item:has(> a.action-label[aria-label^="Diplomat"])').click();
     const person = page.locator('.sidebar .monaco-list-row', { hasText: 'Matthias Brandt' }).first();
     await person.waitFor({ timeout: 30_000 });
     await person.click();

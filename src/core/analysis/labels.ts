@@ -1,6 +1,5 @@
-import { isAllCaps } from './tokens';
 import { CONNECTORS, HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon';
-import { isHSpace, isUpper } from './text';
+import { isHSpace, isLower, isUpper } from './text';
 
 /** A transcript speaker label at the start of a line: `SECRETARY BLINKEN:`, `Vladimir Putin:`, `Q`. */
 export interface Label {
@@ -72,11 +71,15 @@ export function findLabels(text: string, isPersonLike: (label: string) => boolea
 function candidate(m: RegExpExecArray, ls: number, isPersonLike: (label: string) => boolean): Label | null {
   const raw = m[1];
   const start = ls + m[0].indexOf(raw);
-  const label = raw.replace(/[ \t\u00a0]+$/, '');
+  // Every line that may be a label comes here (ten thousand in a long transcript): code-unit loops rather than
+  // regexes and throw-away strings.
+  let length = raw.length;
+  while (length > 0 && isLabelSpace(raw.charCodeAt(length - 1))) length--;
+  const label = length === raw.length ? raw : raw.slice(0, length);
   const words = label.split(/[ \u00a0]+/);
-  if (words.length > 8 || words.length === 0 || /\d/.test(label)) return null;
-  const caps = isAllCaps(label.replace(/[^A-Za-z\u0400-\u04FF]/g, ''));
-  const question = /^(?:Q|QUESTION|Question)$/.test(label);
+  if (words.length > 8 || words.length === 0 || hasDigit(label)) return null;
+  const caps = lettersAllCaps(label);
+  const question = label === 'Q' || label === 'QUESTION' || label === 'Question';
   if (caps) {
     if (!question && (words.length > 4 || words.some((w) => CAPS_FUNCTION_WORDS.has(w)))) return null;
   } else if (!question) {
@@ -88,6 +91,31 @@ function candidate(m: RegExpExecArray, ls: number, isPersonLike: (label: string)
     if (NOT_NAME_WORDS.has(words[0]) || !isPersonLike(label)) return null;
   }
   return { start, end: start + label.length, text: label, body: ls + m[0].length, allCaps: caps, question };
+}
+
+/** Space, tab or no-break space: what may stand between a label and its colon. */
+function isLabelSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** `isAllCaps` of the ASCII and Cyrillic letters of `s` (other characters are left out), without cutting them out. */
+function lettersAllCaps(s: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x400 && c <= 0x4ff))) continue;
+    if (isLower(c)) return false;
+    if (isUpper(c)) letters++;
+  }
+  return letters >= 2;
 }
 
 /** Whether position `pos` starts a paragraph (beginning of text or after a blank line or a line break). */
