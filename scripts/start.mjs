@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension and opens a real VS Code with it on the samples/ folder.
+// `npm start`: builds the extension and opens a real VS Code with it on a copy of the samples/ folder (made once, in
+// the cache, so that tags and registry edits made while trying Diplomat do not change the repository; delete the
+// copy to start afresh).
 // With a desktop `code` on PATH it uses `code --extensionDevelopmentPath`; otherwise it starts code-server
 // (installed once into the cache, see test/harness/vscodeOffline.mjs) on 127.0.0.1, prints the address to open
 // in a browser, and runs until Ctrl-C.  Options: --port N (default 8080, or the next free one).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { MissingPrerequisite, cacheRoot, freePort, startCodeServer, workbenchUrl } from '../test/harness/vscodeOffline.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const samples = join(root, 'samples');
+const samples = join(cacheRoot, 'samples');
+if (!existsSync(samples)) cpSync(join(root, 'samples'), samples, { recursive: true });
 const args = process.argv.slice(2);
 const portArg = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
 
@@ -41,7 +44,7 @@ if (onPath('code') && !process.env.DIPLOMAT_USE_CODE_SERVER) {
     console.error(error instanceof MissingPrerequisite ? error.message : error);
     process.exit(1);
   }
-  console.log(`\nDiplomat is running in VS Code (code-server ${server.url}).`);
+  console.log(`\nDiplomat is running in VS Code (code-server ${server.url}), on ${samples}.`);
   console.log(`Open this address in a browser:\n\n  ${workbenchUrl(server, samples)}\n`);
   console.log('Press Ctrl-C to stop.');
   let stopping = false;
