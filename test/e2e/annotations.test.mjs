@@ -1,14 +1,14 @@
 // UI test of tagging as a user does it: keyboard selection, command palette, tag pick, decoration, sidecar on
 // disk, and the annotation still there after the window reloads.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
 import { parse } from 'yaml';
 
 import { waitFor } from '../harness/vscodeOffline.mjs';
-import { openWorkbench, quickOpen, runCommand, screenshot, stopOwnServer } from './workbench.mjs';
+import { notificationsContaining, openWorkbench, quickOpen, runCommand, screenshot, stopOwnServer } from './workbench.mjs';
 
 after(stopOwnServer);
 
@@ -64,6 +64,24 @@ test('tag a passage from the palette: decoration, sidecar on disk, still there a
     await waitFor(() => decorated(page, colour), 30_000, 'the decoration after reloading the window');
     assert.equal(parse(readFileSync(sidecarPath, 'utf8')).annotations.length, 1);
     await screenshot(page, 'annotations-after-reload');
+  } finally {
+    await wb.close();
+  }
+});
+
+test('a corrupt sidecar is reported with an Open Sidecar button and left untouched', async () => {
+  const wb = await openWorkbench();
+  try {
+    const { page } = wb;
+    const sidecarPath = join(wb.workspace, 'release.statement.diplomat.yaml');
+    const corrupt = 'version: 1\nannotations: [ { id: a1, tags: [praise\n';
+    writeFileSync(sidecarPath, corrupt);
+    await quickOpen(page, 'release.statement');
+    const items = await notificationsContaining(page, 'cannot be read');
+    assert.match(await items.first().innerText(), /release\.statement.*read-only.*will not be overwritten/s);
+    await items.first().locator('.monaco-button', { hasText: 'Open Sidecar' }).waitFor();
+    await screenshot(page, 'annotations-corrupt-sidecar');
+    assert.equal(readFileSync(sidecarPath, 'utf8'), corrupt);
   } finally {
     await wb.close();
   }

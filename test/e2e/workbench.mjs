@@ -119,10 +119,17 @@ export async function tokenColour(page, needle, ms = 20_000) {
   );
 }
 
-/** The notifications in the notification centre whose text contains `text` (toasts are hidden by the test driver). */
-export async function notificationsContaining(page, text) {
-  await runCommand(page, 'Notifications: Show Notifications');
+/**
+ * The notifications in the notification centre whose text contains `text` (toasts are hidden by the test driver).
+ * A notification posted while the centre is open may not show there, so the centre is reopened until it does.
+ */
+export async function notificationsContaining(page, text, ms = 30_000) {
   const items = page.locator('.notifications-center .notification-list-item', { hasText: text });
-  await items.first().waitFor({ timeout: 20_000 });
+  await waitFor(async () => {
+    await runCommand(page, 'Notifications: Show Notifications');
+    const found = await items.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!found) await page.keyboard.press('Escape');
+    return found;
+  }, ms, `a notification containing "${text}"`);
   return items;
 }
