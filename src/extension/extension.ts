@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): DiplomatApi {
   context.subscriptions.push(log);
   context.subscriptions.push(vscode.commands.registerCommand('diplomat.showLog', () => log.show()));
   const guard = new ActivationGuard(log);
-  guard.run('the statement language', () => context.subscriptions.push(new StatementLanguage(log)));
+  guard.run('the statement language', () => context.subscriptions.push(new StatementLanguage(log, context.extensionUri)));
   const registry = new RegistryService(log);
   const analyses = new AnalysisCache(registry);
   context.subscriptions.push(registry, analyses);

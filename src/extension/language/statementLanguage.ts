@@ -20,8 +20,12 @@ export class StatementLanguage extends Disposable {
    */
   private readonly switchedByGlob = new Set<string>();
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     super();
+    this._register(vscode.commands.registerCommand('diplomat.openSample', () => this.openSample()));
     this._register(vscode.commands.registerCommand('diplomat.openAsStatement', (uri?: unknown) => this.openAsStatement(uri)));
     this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.applyGlobs(document)));
     this._register(
@@ -53,6 +57,13 @@ export class StatementLanguage extends Disposable {
     const switched = await vscode.languages.setTextDocumentLanguage(document, STATEMENT_LANGUAGE);
     this.log.info(`Reading ${switched.uri.toString(true)} as a statement`);
     return switched;
+  }
+
+  /** Opens the sample press release shipped with the extension, as an untitled statement the user may edit freely. */
+  async openSample(): Promise<vscode.TextEditor> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'samples', 'press-release.statement'));
+    const document = await vscode.workspace.openTextDocument({ language: STATEMENT_LANGUAGE, content: new TextDecoder().decode(bytes) });
+    return vscode.window.showTextDocument(document);
   }
 
   private applyGlobsToOpenDocuments(): void {

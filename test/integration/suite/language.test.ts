@@ -101,3 +101,18 @@ suite('Foundation: the statement language in a real VS Code', () => {
     await vscode.commands.executeCommand('diplomat.entities.focus');
   });
 });
+
+suite('Foundation: the walkthrough', () => {
+  test('Open a Sample Statement opens the shipped sample as an untitled statement', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('diplomat.openSample');
+    assert.equal(editor.document.languageId, 'statement');
+    assert.equal(editor.document.isUntitled, true);
+    assert.match(editor.document.getText(), /Tokayev/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the walkthrough is contributed with its three steps', () => {
+    const manifest = vscode.extensions.getExtension('diplomat.diplomat')?.packageJSON as { contributes: { walkthroughs: { steps: { id: string }[] }[] } };
+    assert.deepEqual(manifest.contributes.walkthroughs[0]?.steps.map((s) => s.id), ['open', 'tag', 'sidebar']);
+  });
+});
