@@ -5,9 +5,10 @@
 //   grammar tests            scope assertions over test/grammar/ (vscode-tmgrammar-test)
 //   integration tests        mocha inside a real VS Code (code-server's Node extension host, offline)
 //   UI tests                 Playwright driving the real workbench in Chromium
-// Options: --only unit|grammar|integration|ui (repeatable), --keep (keep the VS Code run folder for inspection).
+//   e2e (packaged)           the three everyday flows on the packaged .vsix, installed as a user installs it
+// Options: --only unit|grammar|integration|ui|e2e (repeatable), --keep (keep the VS Code run folder for inspection).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +74,7 @@ if (wants('unit') || wants('grammar')) {
   record('grammar tests', passed, failed, 'run `npm run test:grammar`; after editing scripts/grammar.mjs run `npm run build:grammar`');
 }
 
-const needsVscode = wants('integration') || wants('ui');
+const needsVscode = wants('integration') || wants('ui') || wants('e2e');
 if (needsVscode) {
   heading('build (esbuild)');
   const build = run('node', ['esbuild.mjs']);
@@ -82,7 +83,7 @@ if (needsVscode) {
 
 let server;
 let workspace;
-if (needsVscode && !tally.some((t) => t.suite === 'build')) {
+if ((wants('integration') || wants('ui')) && !tally.some((t) => t.suite === 'build')) {
   try {
     chromiumPath();
     heading('starting a real VS Code (code-server, offline)');
@@ -108,27 +109,56 @@ try {
   }
   if (server && wants('ui')) {
     heading('UI tests (Playwright in the real workbench)');
-    const tap = join(resultsDir, 'ui.tap');
-    const status = run(
-      process.execPath,
-      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'test/e2e/'],
-      { env: { ...process.env, DIPLOMAT_VSCODE_URL: server.url, DIPLOMAT_VSCODE_PORT: String(server.port), DIPLOMAT_ROOT: root } },
-    );
-    let passed = 0;
-    let failed = status ? 1 : 0;
-    try {
-      const text = readFileSync(tap, 'utf8');
-      passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
-      failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + (status && !/^# fail [1-9]/m.test(text) ? 1 : 0);
-    } catch {
-      // No TAP file: the runner failed before any test; counted as one failure above.
+    const files = readdirSync(join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test', 'e2e', f));
+    const env = { ...process.env, DIPLOMAT_VSCODE_URL: server.url, DIPLOMAT_ROOT: root };
+    record('UI tests', ...nodeTests(files, 'ui', env), 'rerun with `npm run test:ui`; screenshots are in test-results/');
+  }
+  if (wants('e2e')) {
+    heading('end-to-end flows on the packaged extension (.vsix installed in code-server)');
+    const packaged = run('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (packaged) {
+      record('e2e (packaged)', 0, 1, 'run `npm run package` and fix what it reports');
+    } else {
+      const vsix = join(root, 'diplomat.vsix');
+      // The package holds only what runs and what users read: ≤ 2 MiB, no sources, tests or tooling.
+      const listing = spawnSync(npx('vsce'), ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      const strays = listing.filter((f) => /^(src|test|scripts|node_modules|out)\//.test(f));
+      const size = statSync(vsix).size;
+      console.log(`diplomat.vsix: ${(size / 1024).toFixed(0)} KiB, ${listing.length} files${strays.length ? `; not allowed: ${strays.join(', ')}` : ''}`);
+      record('package contents', size <= 2 * 1024 * 1024 && strays.length === 0 ? 1 : 0, size <= 2 * 1024 * 1024 && strays.length === 0 ? 0 : 1, 'tighten .vscodeignore (an allow-list)');
+      let e2eServer;
+      try {
+        chromiumPath();
+        e2eServer = await startCodeServer({ vsix: [vsix] });
+        const env = { ...process.env, DIPLOMAT_PACKAGED_URL: e2eServer.url, DIPLOMAT_VSIX: vsix, DIPLOMAT_ROOT: root };
+        record('e2e (packaged)', ...nodeTests([join('test', 'e2e', 'packaged')], 'e2e', env), 'rerun with `npm run test:e2e`; screenshots are in test-results/');
+      } catch (error) {
+        console.error(error instanceof MissingPrerequisite ? error.message : String(error));
+        record('e2e (packaged)', 0, 1, 'see the message above');
+      } finally {
+        await e2eServer?.stop({ keep });
+      }
     }
-    record('UI tests', passed, failed, 'rerun with `npm run test:ui`; screenshots are in test-results/');
   }
 } finally {
   await server?.stop({ keep });
   if (workspace) rmSync(workspace, { recursive: true, force: true });
+}
+
+/** Runs node's test runner on `paths`; resolves to [passed, failed] read from its TAP report. */
+function nodeTests(paths, name, env) {
+  const tap = join(resultsDir, `${name}.tap`);
+  rmSync(tap, { force: true });
+  const status = run(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...paths], { env });
+  try {
+    const text = readFileSync(tap, 'utf8');
+    const passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+    const failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0);
+    return [passed, failed + (status && failed === 0 ? 1 : 0)];
+  } catch {
+    // No TAP file: the runner failed before any test.
+    return [0, 1];
+  }
 }
 
 const passed = tally.reduce((n, t) => n + t.passed, 0);

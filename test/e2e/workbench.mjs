@@ -1,7 +1,7 @@
 // Drives the real VS Code workbench (code-server in Chromium) for the UI tests. `npm test` starts one server
 // with the smoke-test driver and passes its address in DIPLOMAT_VSCODE_URL/PORT; run alone, a test file starts its
 // own. The extension is loaded from the working tree through the workbench's development payload.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,29 +11,39 @@ import { launchBrowser, startCodeServer, waitFor, workbenchUrl } from '../harnes
 export const root = process.env.DIPLOMAT_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotDir = join(root, 'test-results', 'screenshots');
 
-let ownServer;
+const ownServers = new Map();
 
-async function server() {
-  if (process.env.DIPLOMAT_VSCODE_URL) {
-    return { url: process.env.DIPLOMAT_VSCODE_URL, port: Number(process.env.DIPLOMAT_VSCODE_PORT) };
+/**
+ * The server to test against. Development mode: the smoke-test driver is on and the extension is loaded from the
+ * working tree through the workbench payload. Packaged mode: the .vsix (DIPLOMAT_VSIX, built by `npm run package`)
+ * is installed as a user installs it, and the workbench runs as users see it (notifications as toasts).
+ */
+async function server(packaged) {
+  const url = packaged ? process.env.DIPLOMAT_PACKAGED_URL : process.env.DIPLOMAT_VSCODE_URL;
+  if (url) return { url, port: Number(new URL(url).port) };
+  const key = packaged ? 'packaged' : 'development';
+  if (!ownServers.has(key)) {
+    const vsix = process.env.DIPLOMAT_VSIX ?? join(root, 'diplomat.vsix');
+    if (packaged && !existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first, or set DIPLOMAT_VSIX.`);
+    ownServers.set(key, await startCodeServer(packaged ? { vsix: [vsix] } : { testDriver: true }));
   }
-  ownServer ??= await startCodeServer({ testDriver: true });
-  return ownServer;
+  return ownServers.get(key);
 }
 
-/** Stops the server a test file started for itself, if any. */
+/** Stops the servers a test file started for itself, if any. */
 export async function stopOwnServer() {
-  await ownServer?.stop();
-  ownServer = undefined;
+  for (const s of ownServers.values()) await s.stop();
+  ownServers.clear();
 }
 
 /**
  * Opens the workbench on a fresh copy of the fixture workspace with the extension loaded, and waits until the
- * explorer shows the files. `env` is passed to the extension host; `settings` are added to the workspace settings
- * (e.g. `workbench.colorTheme`). Resolves to `{ page, workspace, close() }`.
+ * explorer shows the files. `env` is passed to the extension host (development mode only); `settings` are added to
+ * the workspace settings (e.g. `workbench.colorTheme`); `packaged` uses the installed .vsix instead of the working
+ * tree. Resolves to `{ page, workspace, close() }`.
  */
-export async function openWorkbench({ env, settings } = {}) {
-  const s = await server();
+export async function openWorkbench({ env, settings, packaged = false } = {}) {
+  const s = await server(packaged);
   const workspace = mkdtempSync(join(tmpdir(), 'diplomat-ui-'));
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   if (settings) {
@@ -42,7 +52,7 @@ export async function openWorkbench({ env, settings } = {}) {
   }
   const browser = await launchBrowser();
   const { page } = browser;
-  await page.goto(workbenchUrl(s, workspace, { developmentPath: root, env }));
+  await page.goto(workbenchUrl(s, workspace, packaged ? undefined : { developmentPath: root, env }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   return {
