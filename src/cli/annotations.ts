@@ -5,7 +5,7 @@ import { reanchorAnnotations, serializeSidecar } from '../core/annotations';
 import { passageText } from '../core/annotations/export';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
-import { problemLine, readAnnotatedText, sha256Hex, writeFileAtomic } from './sidecarStore';
+import { readAnnotatedTextOrReport, sha256Hex, writeFileAtomic } from './sidecarStore';
 
 const usage = `Usage: diplomat annotations FILE [--json] [--write]
 
@@ -66,16 +66,9 @@ export const annotationsCommand: Command = {
       io.err(`diplomat annotations: ${positionals.length ? 'one FILE only' : 'no FILE given'}. Run 'diplomat annotations --help' for usage.`);
       return ExitCode.usage;
     }
-    const read = await readAnnotatedText(positionals[0]);
-    if ('problem' in read) {
-      io.err(problemLine(read.problem));
-      return read.problem.code;
-    }
+    const read = await readAnnotatedTextOrReport(positionals[0], io.err);
+    if (typeof read === 'number') return read;
     const { text, sidecar: found } = read;
-    if (found.kind === 'problem') {
-      io.err(problemLine(found.problem));
-      return found.problem.code;
-    }
     const annotations = found.kind === 'ok' ? reanchorAnnotations(found.sidecar.annotations, text) : [];
     const listing: AnnotationListing[] = annotations.map((a) => ({
       id: a.id, tags: a.tags, note: a.note, start: a.target.start, end: a.target.end, text: passageText(a, text), state: a.state,

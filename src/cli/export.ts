@@ -3,7 +3,7 @@ import { reanchorAnnotations } from '../core/annotations';
 import { toBrat, toCsv, toW3C } from '../core/annotations/export';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
-import { problemLine, readAnnotatedText, sidecarPathFor, writeFileAtomic } from './sidecarStore';
+import { readAnnotatedTextOrReport, sidecarPathFor, writeFileAtomic } from './sidecarStore';
 
 const formats = ['w3c', 'brat', 'csv'] as const;
 type Format = (typeof formats)[number];
@@ -60,16 +60,9 @@ export const exportCommand: Command = {
     if (!formats.includes(values.to as Format)) return bad(`unknown format '${values.to}' (${formats.join(', ')})`);
     const format = values.to as Format;
 
-    const read = await readAnnotatedText(positionals[0]);
-    if ('problem' in read) {
-      io.err(problemLine(read.problem));
-      return read.problem.code;
-    }
+    const read = await readAnnotatedTextOrReport(positionals[0], io.err);
+    if (typeof read === 'number') return read;
     const { textPath, text, sidecar: found } = read;
-    if (found.kind === 'problem') {
-      io.err(problemLine(found.problem));
-      return found.problem.code;
-    }
     if (found.kind === 'missing') {
       io.err(`diplomat: ${textPath}: has no annotations (no ${sidecarPathFor(textPath)}): nothing to export`);
       return ExitCode.unreadable;

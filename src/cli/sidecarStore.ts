@@ -68,6 +68,25 @@ export async function readAnnotatedText(operand: string): Promise<AnnotatedText 
   return { textPath, text: decoded.text, sidecar: await readSidecarFile(sidecarPathFor(textPath)) };
 }
 
+/** A text whose sidecar is readable (or absent). */
+export interface ReadableAnnotatedText extends AnnotatedText {
+  readonly sidecar: Exclude<SidecarRead, { kind: 'problem' }>;
+}
+
+/**
+ * {@link readAnnotatedText} for a command: a problem with the text or its sidecar is printed on `err` as one line,
+ * and the result is then the exit code to return.
+ */
+export async function readAnnotatedTextOrReport(operand: string, err: (line: string) => void): Promise<ReadableAnnotatedText | number> {
+  const read = await readAnnotatedText(operand);
+  const problem = 'problem' in read ? read.problem : read.sidecar.kind === 'problem' ? read.sidecar.problem : undefined;
+  if (problem) {
+    err(problemLine(problem));
+    return problem.code;
+  }
+  return read as ReadableAnnotatedText;
+}
+
 /**
  * Writes `content` (UTF-8) to `path` atomically: into a new temporary file in the same folder (a rename is atomic
  * only within one file system), flushed to disk, then renamed over `path`. A reader sees the old file or the new

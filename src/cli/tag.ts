@@ -4,7 +4,7 @@ import type { Sidecar } from '../core/annotations';
 import { addAnnotation, checkRange, emptySidecar, reanchorAnnotations, serializeSidecar, SidecarError, tagNameProblem } from '../core/annotations';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
-import { gitUserName, problemLine, readAnnotatedText, sha256Hex, writeFileAtomic } from './sidecarStore';
+import { gitUserName, readAnnotatedTextOrReport, sha256Hex, writeFileAtomic } from './sidecarStore';
 
 const usage = `Usage: diplomat tag FILE --start N --end M --tag TAG [--tag TAG2]... [--note TEXT] [--author NAME]
 
@@ -99,16 +99,9 @@ export function createTagCommand(env: TagEnvironment): Command {
         io.err(`diplomat tag: ${options}. Run 'diplomat tag --help' for usage.`);
         return ExitCode.usage;
       }
-      const read = await readAnnotatedText(options.file);
-      if ('problem' in read) {
-        io.err(problemLine(read.problem));
-        return read.problem.code;
-      }
+      const read = await readAnnotatedTextOrReport(options.file, io.err);
+      if (typeof read === 'number') return read;
       const { textPath, text, sidecar: found } = read;
-      if (found.kind === 'problem') {
-        io.err(problemLine(found.problem));
-        return found.problem.code;
-      }
       try {
         checkRange(text, options.start, options.end);
       } catch (e) {

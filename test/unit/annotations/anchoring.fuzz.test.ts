@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, createTarget, reanchorAnnotations } from '../../../src/core/annotations/anchoring';
 import type { AnchorState, Annotation, TextChange } from '../../../src/core/annotations/types';
+import { applyTextChanges } from './applyText';
 
 const repo = resolve(__dirname, '../../..');
 const corpusDir = resolve(repo, '../shared/corpus');
@@ -71,16 +72,7 @@ const texts: string[] = existsSync(corpusDir)
   : generatedTexts();
 if (!existsSync(corpusDir)) console.log(`note: ${corpusDir} not found: fuzzing over generated texts instead of the real corpus`);
 
-function apply(text: string, changes: readonly TextChange[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const c of [...changes].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    parts.push(text.slice(at, c.start), c.text);
-    at = c.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
+const apply = applyTextChanges;
 
 /** A random excerpt of a real text, from `min` to `max` units, starting at a paragraph start when there is one. */
 function excerpt(random: Random, min: number, max: number): string {

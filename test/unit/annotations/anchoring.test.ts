@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { anchorTarget, applyChanges, createTarget, reanchorAnnotations } from '../../../src/core/annotations/anchoring';
 import type { Annotation, TextChange } from '../../../src/core/annotations/types';
+import { applyTextChanges } from './applyText';
 
-/** Applies non-overlapping `changes` (offsets into `text`, any order) as VS Code does. */
-function edit(text: string, changes: readonly TextChange[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const c of [...changes].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    parts.push(text.slice(at, c.start), c.text);
-    at = c.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
+const edit = applyTextChanges;
 
 function annotate(text: string, start: number, end: number, id = 'a1'): Annotation {
   return {
