@@ -1,4 +1,5 @@
-// One build script for every bundle: the extension (Node extension host), the CLI, and the integration tests.
+// One build script for every bundle: the extension (Node extension host and browser web worker), the CLI, and the
+// integration and web tests.
 //   node esbuild.mjs               development build (source maps)
 //   node esbuild.mjs --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
@@ -38,10 +39,16 @@ const common = {
   plugins: watch ? [countriesPlugin, problemMatcher] : [countriesPlugin],
 };
 
+// The web-worker extension host (vscode.dev, github.dev, @vscode/test-web) has no Node: the browser bundles are built
+// for the browser, so a `node:` import (or a Node built-in reached through a dependency) fails the build instead of
+// failing at run time. Nothing is aliased away on purpose.
+const browser = { ...common, platform: 'browser', format: 'cjs', target: 'es2022' };
+
 const integrationSuites = readdirSync('test/integration/suite').filter((f) => f.endsWith('.test.ts'));
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...browser, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Integration tests run inside VS Code's extension host: `vscode` and `mocha` come from the host and node_modules.
   {
@@ -58,6 +65,8 @@ const builds = [
     outdir: 'out/test',
     external: ['vscode', 'mocha', '@vscode/test-electron'],
   },
+  // The web suite runs inside the web-worker extension host that @vscode/test-web starts (test/harness/testWeb.mjs).
+  { ...browser, minify: false, sourcemap: true, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', external: ['vscode'] },
 ];
 
 if (watch) {

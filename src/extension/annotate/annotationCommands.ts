@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations';
 import { addAnnotation, annotationsAt, reattachAnnotation, removeAnnotation, updateAnnotation } from '../../core/annotations';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import { describeError } from '../log';
 import { Disposable } from '../util/dispose';
 import type { AnnotationStore } from './annotationStore';
@@ -25,6 +26,7 @@ export class AnnotationCommands extends Disposable {
     private readonly store: AnnotationStore,
     private readonly tags: TagSet,
     private readonly log: Log,
+    private readonly platform: Platform,
   ) {
     super();
     const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
@@ -99,7 +101,7 @@ export class AnnotationCommands extends Disposable {
   private async annotate(editor: vscode.TextEditor, ranges: readonly vscode.Range[], tags: readonly string[], note: string): Promise<string[]> {
     const document = editor.document;
     await this.tags.ensureFile(document.uri);
-    const author = await currentAuthor();
+    const author = await currentAuthor(this.platform);
     const ids: string[] = [];
     await this.store.update(document, (sidecar, text) => {
       let current = sidecar;

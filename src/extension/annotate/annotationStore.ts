@@ -6,6 +6,7 @@ import {
   serializeSidecar, sidecarName,
 } from '../../core/annotations';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import { Disposable } from '../util/dispose';
 import { Signal } from '../util/signal';
 import { fileSize, readTextFile, sha256Hex, writeTextFileAtomic } from '../util/fileSystem';
@@ -43,7 +44,10 @@ export class AnnotationStore extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly problemShown = new Set<string>();
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly platform: Platform,
+  ) {
     super();
     this._register(vscode.workspace.onDidChangeTextDocument((event) => void this.followEdit(event)));
     this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.saveIfDirty(document)));
@@ -177,7 +181,7 @@ export class AnnotationStore extends Disposable {
     entry.sidecar = { ...entry.sidecar, source: baseName(document.uri), sha256: await sha256Hex(text), length: text.length };
     const yaml = serializeSidecar(entry.sidecar, entry.diskYaml);
     if (yaml !== entry.diskYaml) {
-      await writeTextFileAtomic(entry.sidecarUri, yaml);
+      await writeTextFileAtomic(entry.sidecarUri, yaml, this.platform);
       this.log.info(`Wrote ${entry.sidecar.annotations.length} annotations to ${entry.sidecarUri.toString(true)}`);
     }
     entry.diskYaml = yaml;

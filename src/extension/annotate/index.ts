@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import { Disposable } from '../util/dispose';
 import { AnnotationCommands } from './annotationCommands';
 import type { AnnotatedText } from './annotationStore';
@@ -19,12 +20,12 @@ export interface AnnotationsApi {
 export class Annotations extends Disposable implements AnnotationsApi {
   readonly store: AnnotationStore;
 
-  constructor(context: vscode.ExtensionContext, log: Log) {
+  constructor(context: vscode.ExtensionContext, log: Log, platform: Platform) {
     super();
-    this.store = this._register(new AnnotationStore(log));
-    const tags = this._register(new TagSet(context.workspaceState, log));
+    this.store = this._register(new AnnotationStore(log, platform));
+    const tags = this._register(new TagSet(context.workspaceState, log, platform));
     const view = this._register(new AnnotationView(this.store, tags));
-    this._register(new AnnotationCommands(this.store, tags, log));
+    this._register(new AnnotationCommands(this.store, tags, log, platform));
     this._register(vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new OrphanQuickFixes(), { providedCodeActionKinds: OrphanQuickFixes.kinds }));
     void view.renderVisible();
   }

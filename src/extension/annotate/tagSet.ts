@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TagDefinition } from '../../core/annotations';
 import { DEFAULT_TAGS, TAGS_FILE, addTagToYaml, defaultTagsYaml, parseTags } from '../../core/annotations';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import { Disposable } from '../util/dispose';
 import { readTextFile, writeTextFileAtomic } from '../util/fileSystem';
 
@@ -22,6 +23,7 @@ export class TagSet extends Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: Log,
+    private readonly platform: Platform,
   ) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${TAGS_FILE}`));
@@ -57,7 +59,7 @@ export class TagSet extends Disposable {
     if (!folder) return;
     const file = vscode.Uri.joinPath(folder.uri, TAGS_FILE);
     if ((await readTextFile(file)) !== undefined) return;
-    await writeTextFileAtomic(file, defaultTagsYaml());
+    await writeTextFileAtomic(file, defaultTagsYaml(), this.platform);
     this.log.info(`Created the tag set ${file.toString(true)}`);
   }
 
@@ -72,7 +74,7 @@ export class TagSet extends Disposable {
     if (folder) {
       await this.ensureFile(uri);
       const file = vscode.Uri.joinPath(folder.uri, TAGS_FILE);
-      await writeTextFileAtomic(file, addTagToYaml((await readTextFile(file)) ?? defaultTagsYaml(), tag));
+      await writeTextFileAtomic(file, addTagToYaml((await readTextFile(file)) ?? defaultTagsYaml(), tag), this.platform);
       this.byFolder.set(folder.uri.toString(), [...tags, tag]);
       this.changed.fire();
     }

@@ -1,6 +1,6 @@
-import { rename, writeFile } from 'node:fs/promises';
-
 import * as vscode from 'vscode';
+
+import type { Platform } from '../platform';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -28,18 +28,18 @@ export async function fileSize(uri: vscode.Uri): Promise<number | undefined> {
 /**
  * Writes a UTF-8 file atomically: the bytes go to a temporary file beside it, which is then renamed over the
  * target, so a crash or a full disk never leaves a half-written file and a reader never sees it missing. Local files
- * use the file system's own rename, which replaces the target in one step; `workspace.fs.rename` deletes the target
- * first, so it serves only other schemes (virtual and remote file systems).
+ * use the platform's own write-and-rename where it has one (the Node extension host), which replaces the target in
+ * one step; `workspace.fs.rename` deletes the target first, so it serves only the rest: virtual and remote file
+ * systems, and every file in the browser.
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}.tmp`);
-  if (uri.scheme === 'file') {
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string, platform: Pick<Platform, 'writeLocalFileAtomic'>): Promise<void> {
+  if (uri.scheme === 'file' && platform.writeLocalFileAtomic) {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await writeFile(temp.fsPath, text, 'utf8');
-    await rename(temp.fsPath, uri.fsPath);
+    await platform.writeLocalFileAtomic(uri.fsPath, text);
     return;
   }
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}.tmp`);
   await vscode.workspace.fs.writeFile(temp, encoder.encode(text));
   try {
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });

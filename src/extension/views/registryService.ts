@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { EntityRegistry } from '../../core/corpus';
 import { REGISTRY_FILE, emptyRegistry, parseRegistry } from '../../core/corpus';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import { Disposable } from '../util/dispose';
 import { Signal } from '../util/signal';
 import { readTextFile, writeTextFileAtomic } from '../util/fileSystem';
@@ -19,7 +20,10 @@ export class RegistryService extends Disposable {
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly platform: Platform,
+  ) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${REGISTRY_FILE}`));
     const reload = () => void this.load().then(() => this.changed.fire());
@@ -64,7 +68,7 @@ export class RegistryService extends Disposable {
     if (!file) throw new Error(vscode.l10n.t('Open a folder first: the entity registry lives in its {0}.', REGISTRY_FILE));
     if (this.problem) throw new Error(vscode.l10n.t('Fix {0} first: {1}', REGISTRY_FILE, this.problem));
     const before = (await readTextFile(file)) ?? '';
-    await writeTextFileAtomic(file, change(before));
+    await writeTextFileAtomic(file, change(before), this.platform);
     await this.load();
     this.changed.fire();
   }
