@@ -88,6 +88,10 @@ const W_NAME = 32;
 const W_LEX_START = 64;
 const W_OFFICE = 128;
 const W_INITIAL = 256;
+/** In NOT_NAME_WORDS. */
+const W_NOT_NAME = 512;
+/** Written entirely in capitals (`isAllCaps`). */
+const W_ALL_CAPS = 1024;
 const INITIAL = /^[A-Z]\.$/;
 /** Title words that are also ordinary adjectives or nouns (`General Debate`, `First Lady`): never the last title word. */
 const WEAK_TITLES: ReadonlySet<string> = new Set([
@@ -211,7 +215,7 @@ export function findEntities(text: string): EntityResult {
     const before = !after && followedByClauseEnd(text, t.end[last]) && speechVerbBefore(text, t.start[i]);
     if (!after && !before) continue;
     if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
-    if (!multi && (isAllCaps(t.vocab[t.id[i]]) || t.vocab[t.id[i]].length < 3)) continue;
+    if (!multi && (has(i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) continue;
     learn(i, last, 'speech-subject', null, null);
   }
 
@@ -259,7 +263,11 @@ function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
     const orgHead = ORG_HEADS.has(w);
     const placeHead = PLACE_HEADS.has(w);
     const initial = INITIAL.test(w);
+    const notName = NOT_NAME_WORDS.has(w);
+    const allCaps = isAllCaps(w);
     let f = 0;
+    if (notName) f |= W_NOT_NAME;
+    if (allCaps) f |= W_ALL_CAPS;
     if (title) f |= W_TITLE;
     if (HONORIFICS.has(w)) f |= W_HONORIFIC;
     if (WEAK_TITLES.has(w)) f |= W_WEAK_TITLE;
@@ -268,7 +276,7 @@ function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
     if (OFFICE_WORDS.has(w)) f |= W_OFFICE;
     if (initial) f |= W_INITIAL;
     if (lex.canStart(w)) f |= W_LEX_START;
-    if (!(w.length < 2 || NOT_NAME_WORDS.has(w) || title || orgHead || placeHead) && !(isAllCaps(w) && !initial)) f |= W_NAME;
+    if (!(w.length < 2 || notName || title || orgHead || placeHead) && !(allCaps && !initial)) f |= W_NAME;
     out[k] = f;
   }
   return out;
@@ -468,34 +476,40 @@ function resolvePeople(learned: Map<string, Learned>): People {
 
 const ORG_CONTINUATION = new Set(['of', 'for', 'on', 'of the', 'for the', 'on the', 'and', 'the', 'in', 'of the', '&']);
 
-/** An organisation or place named by its head word (`Tax Service of Uzbekistan`, `Syr Darya Power Station`). */
-function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: NameTrie, continuation: boolean): number {
-  const w0 = t.vocab[t.id[i]];
-  if (NOT_NAME_WORDS.has(w0) || OFFICE_WORDS.has(w0) || HONORIFICS.has(w0)) return -1;
-  const headFirst = heads.has(w0);
+/**
+ * An organisation or place named by its head word (`Tax Service of Uzbekistan`, `Syr Darya Power Station`). `head` is
+ * the word flag of the head words (W_ORG_HEAD or W_PLACE_HEAD); words are tested by their flags in `wf`, decided once
+ * per distinct word, rather than by set lookups per token.
+ */
+function headPattern(t: Tokens, i: number, wf: Uint16Array, head: number, people: NameTrie, continuation: boolean): number {
+  const f0 = wf[t.id[i]];
+  if (f0 & (W_NOT_NAME | W_OFFICE | W_HONORIFIC)) return -1;
+  const caps0 = f0 & W_ALL_CAPS;
+  const long0 = t.vocab[t.id[i]].length > 4;
+  const headFirst = (f0 & head) !== 0;
   let j = i;
-  let head = headFirst ? i : -1;
+  let at = headFirst ? i : -1;
   while (!headFirst && j + 1 < t.n && !t.possessive[j] && j - i < 8) {
     const g = t.gap[j + 1];
     if (g !== Gap.Space && g !== Gap.Hyphen) break;
-    const w = t.vocab[t.id[j + 1]];
-    if (OFFICE_WORDS.has(w) || NOT_NAME_WORDS.has(w) || (w0.length > 4 && isAllCaps(w) !== isAllCaps(w0))) break;
+    const f = wf[t.id[j + 1]];
+    if (f & (W_OFFICE | W_NOT_NAME) || (long0 && (f & W_ALL_CAPS) !== caps0)) break;
     j++;
-    if (heads.has(w)) head = j;
+    if (f & head) at = j;
   }
-  if (head < 0) return -1;
-  let last = head;
+  if (at < 0) return -1;
+  let last = at;
   if (continuation && last + 1 < t.n && !t.possessive[last] && t.gap[last + 1] === Gap.Connector) {
     const c0 = t.conn.get(last + 1) ?? '';
     if (c0.startsWith('of') || c0.startsWith('for') || c0.startsWith('on')) {
       let k = last + 1;
       if (!people.has(t.vocab[t.id[k]])) {
         last = k;
-        while (k + 1 < t.n && !t.possessive[k] && k - head < 10) {
+        while (k + 1 < t.n && !t.possessive[k] && k - at < 10) {
           const g = t.gap[k + 1];
           if (g === Gap.Connector && !ORG_CONTINUATION.has(t.conn.get(k + 1) ?? '')) break;
           if (g !== Gap.Space && g !== Gap.Hyphen && g !== Gap.Connector) break;
-          if (people.has(t.vocab[t.id[k + 1]]) || OFFICE_WORDS.has(t.vocab[t.id[k + 1]])) break;
+          if (wf[t.id[k + 1]] & W_OFFICE || people.has(t.vocab[t.id[k + 1]])) break;
           k++;
           last = k;
         }
@@ -503,7 +517,7 @@ function headPattern(t: Tokens, i: number, heads: ReadonlySet<string>, people: N
     }
   }
   // A lone head word (`Ministry`) names nothing; `Ministry of Energy` does.
-  return headFirst && last === head ? -1 : last;
+  return headFirst && last === at ? -1 : last;
 }
 
 function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People, wf: Uint16Array): Entity[] {
@@ -524,8 +538,8 @@ function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People, w
     const lm = wf[t.id[i]] & W_LEX_START ? lex.match(t, i) : null;
     const pm = personStart[t.id[i]] ? people.trie.match(t, i) : null;
     const joined = i + 1 < t.n && t.gap[i + 1] !== Gap.Break;
-    const om = joined && (nextOrg[i] - i <= 9) ? headPattern(t, i, ORG_HEADS, people.trie, true) : -1;
-    const placeM = joined && (nextPlace[i] - i <= 9) ? headPattern(t, i, PLACE_HEADS, people.trie, true) : -1;
+    const om = joined && (nextOrg[i] - i <= 9) ? headPattern(t, i, wf, W_ORG_HEAD, people.trie, true) : -1;
+    const placeM = joined && (nextPlace[i] - i <= 9) ? headPattern(t, i, wf, W_PLACE_HEAD, people.trie, true) : -1;
     let last = -1;
     let type: EntityType = 'ORG';
     let canonical = '';
@@ -542,7 +556,7 @@ function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People, w
     if (canonical === 'White House' && type === 'ORG' && /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/.test(text.slice(Math.max(0, start - 12), start))) {
       type = 'PLACE';
     }
-    if (type === 'PERSON' && t.vocab[t.id[i]].length <= 3 && isAllCaps(t.vocab[t.id[i]]) && last === i) continue;
+    if (type === 'PERSON' && t.vocab[t.id[i]].length <= 3 && wf[t.id[i]] & W_ALL_CAPS && last === i) continue;
     out.push({ start, end, text: surface, type, canonical, rule });
     i = last;
   }

@@ -76,7 +76,6 @@ function isCurrencySign(c: number): boolean {
   return c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac || c === 0x20b8 || c === 0x20bd || c === 0x20b9;
 }
 
-const DIGIT_RUN = /\d[\d,.]*/y;
 const VALID_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const SPACE_GROUP = /[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)/y;
 const SCALE_AFTER = new RegExp(`${HS}{0,${MAX_GAP}}(hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn)(?![A-Za-z0-9])`, 'iy');
@@ -324,6 +323,28 @@ function isRegexSpace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * Length of the GAP at `at` (1 to MAX_GAP horizontal spaces), or 0 when there is none: GAP without a match array, for
+ * the parsers that only need where the gap ends.
+ */
+function gapLength(text: string, at: number): number {
+  let k = 0;
+  while (k < MAX_GAP && isHSpaceCode(text.charCodeAt(at + k))) k++;
+  return k;
+}
+
+/** Whether a code unit matches HS: `\s` but a line break. */
+function isHSpaceCode(c: number): boolean {
+  return c !== 0x0a && c !== 0x0d && isRegexSpace(c);
+}
+
+/** Length of the ALPHA_WORD at `at` (1 to 64 ASCII letters), or 0 when there is none. */
+function alphaLength(text: string, at: number): number {
+  let k = 0;
+  while (k < 64 && isLetter(text.charCodeAt(at + k))) k++;
+  return k;
+}
+
 /** The word ending right before `p` (over at most MAX_GAP spaces), lower-cased, with its start; null if none. */
 function previousWord(text: string, p: number): { word: string; start: number; capital: boolean } | null {
   let i = p;
@@ -378,16 +399,24 @@ function candidate(scan: Scan, p: number, hit: string): Outcome {
 
 /** Reads a digit number at `p` (with its magnitude word); null when the run is not a plain number. */
 function readDigits(text: string, p: number): Num | number {
-  const run = stickyAt(DIGIT_RUN, text, p);
-  if (!run) return p + 1;
-  let raw = run[0];
-  const runEnd = p + raw.length;
-  while (raw.endsWith(',') || raw.endsWith('.')) raw = raw.slice(0, -1);
-  if (raw.length > MAX_NUMBER_CHARS || !VALID_NUMBER.test(raw)) return runEnd;
+  // The run `\d[\d,.]*`, read as code units: most runs are digits only (`2019`, `15`) and need no validation or clean-up.
+  let runEnd = p;
+  let punctuated = false;
+  for (;;) {
+    const c = text.charCodeAt(runEnd);
+    if (isDigit(c)) runEnd++;
+    else if ((c === 0x2c || c === 0x2e) && runEnd > p) { punctuated = true; runEnd++; } else break;
+  }
+  if (runEnd === p) return p + 1;
+  let raw = text.slice(p, runEnd);
+  if (punctuated) {
+    while (raw.endsWith(',') || raw.endsWith('.')) raw = raw.slice(0, -1);
+    if (raw.length > MAX_NUMBER_CHARS || !VALID_NUMBER.test(raw)) return runEnd;
+  } else if (raw.length > MAX_NUMBER_CHARS) return runEnd;
   let end = p + raw.length;
-  let value = Number(raw.replace(/,/g, ''));
-  let groupScale = raw.includes(',') ? 10 ** (raw.length - raw.indexOf(',') - raw.split(',').length + 1) : 1;
-  if (raw.indexOf('.') >= 0) groupScale = 1;
+  let value = Number(punctuated ? raw.replace(/,/g, '') : raw);
+  let groupScale = punctuated && raw.includes(',') ? 10 ** (raw.length - raw.indexOf(',') - raw.split(',').length + 1) : 1;
+  if (punctuated && raw.indexOf('.') >= 0) groupScale = 1;
   if (raw.length <= 3) {
     let grouped = 0;
     for (let g = stickyAt(SPACE_GROUP, text, end); g; g = stickyAt(SPACE_GROUP, text, end)) {
@@ -397,10 +426,19 @@ function readDigits(text: string, p: number): Num | number {
     }
     if (grouped) groupScale = 10 ** (3 * grouped);
   }
-  const plain = end === p + raw.length && /^\d+$/.test(raw);
-  const s = stickyAt(SCALE_AFTER, text, end);
+  const plain = end === p + raw.length && (!punctuated || /^\d+$/.test(raw));
+  const s = mayScaleAt(text, end) ? stickyAt(SCALE_AFTER, text, end) : null;
   if (s) return { value: value * (SCALES.get(s[1].toLowerCase()) ?? 1), end: end + s[0].length, scaled: true, digits: true, plain: false, groupScale };
   return { value, end, scaled: false, digits: true, plain, groupScale };
+}
+
+/**
+ * Whether SCALE_AFTER can match at `at`: after its spaces comes the first letter of one of its words (h, t, m or b).
+ * Most numbers are followed by anything else, and the regex is then not run.
+ */
+function mayScaleAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + gapLength(text, at)) | 32;
+  return c === 0x68 || c === 0x74 || c === 0x6d || c === 0x62;
 }
 
 /** Reads a number written in words at `p` (`seventy-five`, `one million`, `a thousand` from `thousand`). */
@@ -413,14 +451,14 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
   let ordinal = false;
   let at = p;
   for (let n = 0; n < 8; n++) {
-    const w = stickyAt(ALPHA_WORD, text, at);
-    if (!w) break;
-    const word = w[0].toLowerCase();
-    let next = at + w[0].length;
+    const wl = alphaLength(text, at);
+    if (wl === 0) break;
+    const word = text.slice(at, at + wl).toLowerCase();
+    let next = at + wl;
     if (n > 0 && word === 'and' && current % 100 === 0 && current > 0) {
-      const gap = stickyAt(GAP, text, next);
-      if (!gap) break;
-      at = next + gap[0].length;
+      const gap = gapLength(text, next);
+      if (gap === 0) break;
+      at = next + gap;
       continue;
     }
     const card = CARDINALS.get(word);
@@ -444,7 +482,7 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
     } else if (word === 'dozen') {
       current = (current || 1) * 12;
       scaled = true;
-    } else if (scale !== undefined && scale >= 100 && w[0].length > 3) {
+    } else if (scale !== undefined && scale >= 100 && wl > 3) {
       if (scale === 100) current = (current || 1) * 100;
       else {
         total += (current || 1) * scale;
@@ -455,9 +493,9 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
     any = true;
     end = next;
     if (ordinal) break;
-    const gap = stickyAt(GAP, text, end);
-    if (!gap) break;
-    at = end + gap[0].length;
+    const gap = gapLength(text, end);
+    if (gap === 0) break;
+    at = end + gap;
   }
   if (!any) return null;
   return { value: total + current, end, scaled, digits: false, plain: false, groupScale: 1, ordinal };
@@ -466,7 +504,7 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
 /** A range after a first number: `-`, `–`, `to`, `and` (after `between`), `-,` (suspended: `26-, 27,000`). */
 function readRange(scan: Scan, first: Num, between: boolean, currency: string | null): { second: Num; end: number } | null {
   const text = scan.text;
-  const link = stickyAt(RANGE_LINK, text, first.end);
+  const link = mayBeRangeLink(text, first.end) ? stickyAt(RANGE_LINK, text, first.end) : null;
   if (!link) return null;
   const word = (link[3] ?? '').toLowerCase();
   if (word === 'and' && !between) return null;
@@ -477,6 +515,25 @@ function readRange(scan: Scan, first: Num, between: boolean, currency: string | 
   if (second === null || typeof second === 'number') return null;
   if (second.digits !== first.digits && link[2] !== ',') return null;
   return { second, end: second.end };
+}
+
+/**
+ * Whether RANGE_LINK can match at `at`: it starts with a hyphen or en dash, or with spaces followed by the first letter
+ * of `to`, `and` or `or`. Most numbers are followed by neither, and the regex is then not run.
+ */
+function mayBeRangeLink(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x2d || c === 0x2013) return true;
+  const gap = gapLength(text, at);
+  if (gap === 0) return false;
+  const w = text.charCodeAt(at + gap) | 32;
+  return w === 0x74 || w === 0x61 || w === 0x6f;
+}
+
+/** Whether CLOCK_SUFFIX can match at `at`: an `a` or a `p` comes after at most MAX_GAP spaces. */
+function mayBeClockSuffix(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + gapLength(text, at)) | 32;
+  return c === 0x61 || c === 0x70;
 }
 
 /** Scales the first bound of a range to the second one (`5-10 billion`, `26-, 27,000`). */
@@ -500,22 +557,25 @@ interface Tail {
 }
 
 function readTail(text: string, at: number, allowMoney: boolean): Tail | null {
-  const pct = stickyAt(PERCENTAGE_POINTS, text, at);
+  // Both percent regexes need `%`, `-` or a `p` after at most MAX_GAP spaces: elsewhere neither is run.
+  const c = text.charCodeAt(at + gapLength(text, at));
+  const percentLike = c === 0x25 || c === 0x2d || (c | 32) === 0x70;
+  const pct = percentLike ? stickyAt(PERCENTAGE_POINTS, text, at) : null;
   if (pct) return { kind: 'percent', unit: 'percentage point', end: at + pct[0].length, factor: 1, rule: 'percent-points' };
-  const pc = stickyAt(PERCENT_AFTER, text, at);
+  const pc = percentLike ? stickyAt(PERCENT_AFTER, text, at) : null;
   if (pc) {
     const points = pc[1] !== undefined;
     return { kind: 'percent', unit: points ? 'percentage point' : 'percent', end: at + pc[0].length, factor: 1, rule: 'percent' };
   }
   if (text[at] === '°' || text[at] === '-' || isLetter(text.charCodeAt(at))) return unitAt(text, at);
-  const gap = stickyAt(GAP, text, at);
-  if (!gap) return null;
-  const w0 = at + gap[0].length;
+  const gap = gapLength(text, at);
+  if (gap === 0) return null;
+  const w0 = at + gap;
   const unit = unitAt(text, w0);
   if (unit) return unit;
-  const w = stickyAt(ALPHA_WORD, text, w0);
-  if (!w || isLetter(text.charCodeAt(w0 + w[0].length)) || isDigit(text.charCodeAt(w0 + w[0].length))) return null;
-  const word = w[0];
+  const wl = alphaLength(text, w0);
+  if (wl === 0 || isLetter(text.charCodeAt(w0 + wl)) || isDigit(text.charCodeAt(w0 + wl))) return null;
+  const word = text.slice(w0, w0 + wl);
   const lower = word.toLowerCase();
   if (allowMoney) {
     let cur = CURRENCY_WORDS.get(lower);
@@ -548,20 +608,21 @@ function unitAt(text: string, at: number): Tail | null {
 
 /** `-year`, `-day`… right after a number: a duration used as an adjective (`10-year`, `seven-year`). */
 function hyphenDuration(text: string, at: number): { unit: string; end: number } | null {
-  if (text[at] !== '-') return null;
-  const w = stickyAt(ALPHA_WORD, text, at + 1);
-  if (!w) return null;
-  const unit = TIME_UNITS.get(w[0].toLowerCase());
-  if (unit === undefined || w[0].toLowerCase().endsWith('s')) return null;
-  return { unit, end: at + 1 + w[0].length };
+  if (text.charCodeAt(at) !== 0x2d) return null;
+  const wl = alphaLength(text, at + 1);
+  if (wl === 0) return null;
+  const lower = text.slice(at + 1, at + 1 + wl).toLowerCase();
+  const unit = TIME_UNITS.get(lower);
+  if (unit === undefined || lower.endsWith('s')) return null;
+  return { unit, end: at + 1 + wl };
 }
 
 /** The counted noun phrase after a count, or null. `singular`: the count is one, so a singular head is fine. */
 function countedPhrase(text: string, at: number, singular: boolean, allowOf: boolean): { end: number; counted: string } | null {
   let i = at;
-  const gap = stickyAt(GAP, text, i);
-  if (!gap) return null;
-  i += gap[0].length;
+  const gap = gapLength(text, i);
+  if (gap === 0) return null;
+  i += gap;
   let npStart = i;
   if (allowOf) {
     const of = stickyAt(OF_WORD, text, at);
@@ -606,20 +667,20 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
       headEnd = tokenEnd;
       if (!singular || tokens >= 2 || !ADJECTIVE_ENDING.test(lower)) break;
     } else if (singular && tokens >= 2) break;
-    const g = stickyAt(GAP, text, tokenEnd);
+    const g = gapLength(text, tokenEnd);
     if (lower === ',' ) {
-      if (!g) break;
-      i = tokenEnd + g[0].length;
+      if (g === 0) break;
+      i = tokenEnd + g;
       continue;
     }
-    if (!g) {
+    if (g === 0) {
       if (text[tokenEnd] === ',') {
         i = tokenEnd;
         continue;
       }
       break;
     }
-    i = tokenEnd + g[0].length;
+    i = tokenEnd + g;
   }
   if (headEnd < 0) return null;
   const counted = text.slice(npStart, headEnd);
@@ -671,7 +732,7 @@ function digits(scan: Scan, p: number): Outcome {
   if (next === ':' && isDigit(text.charCodeAt(num.end + 1))) return skipToken(text, num.end);
   if (next === '/' || next === '+' || next === '×') return skipToken(text, num.end);
   if (/\s/.test(next ?? '') && text[num.end + 1] === '+') return skipToken(text, num.end);
-  if (stickyAt(CLOCK_SUFFIX, text, num.end)) return skipToken(text, num.end);
+  if (mayBeClockSuffix(text, num.end) && stickyAt(CLOCK_SUFFIX, text, num.end)) return skipToken(text, num.end);
 
   if (!num.scaled && next !== undefined && isLetter(text.charCodeAt(num.end))) {
     const suffix = stickyAt(ALPHA_WORD, text, num.end);

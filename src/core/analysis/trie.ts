@@ -44,11 +44,13 @@ export class NameTrie {
    * match their title-case form (`AMERICA`, `BLINKEN`).
    */
   match(t: Tokens, i: number): { last: number; term: Term } | null {
-    let best: { last: number; term: Term } | null = null;
+    // The best match so far is kept in two variables: one result object per call, not one per term passed.
+    let bestLast = -1;
+    let bestTerm: Term | null = null;
     let node = lookup(this.root, t.vocab[t.id[i]]);
     let j = i;
     while (node) {
-      if (node.term) best = { last: j, term: node.term };
+      if (node.term) { bestLast = j; bestTerm = node.term; }
       if (!node.next || t.possessive[j] || j + 1 >= t.n) break;
       const g = t.gap[j + 1];
       if (g === Gap.Break) break;
@@ -66,7 +68,7 @@ export class NameTrie {
       j++;
       node = lookup(map, t.vocab[t.id[j]]);
     }
-    return best;
+    return bestTerm ? { last: bestLast, term: bestTerm } : null;
   }
 }
 

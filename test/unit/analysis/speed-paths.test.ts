@@ -161,3 +161,74 @@ describe('quotation marks and role words', () => {
     ]);
   });
 });
+
+describe('figures: code-unit readers', () => {
+  const figures = (text: string): unknown[] =>
+    findFigures(text).map((f) => [f.text, f.kind, f.value, f.unit, f.qualifier, f.counted ?? null]);
+
+  it('reads digit runs with and without grouping, as the run regex did', () => {
+    // Trailing punctuation is dropped, invalid groupings and over-long runs are skipped whole.
+    expect(figures('They spent 1,200. Then 2019. Then 12,34 units and 1.5.6 things.')).toEqual([
+      ['2019', 'year', 2019, 'year', null, null],
+    ]);
+    expect(figures(`Some ${'1234567890'.repeat(5)} digits, then 99 bn and 12\u00a0Tn.`)).toEqual([
+      ['99 bn', 'count', 99e9, 'count', null, null],
+      ['12\u00a0Tn', 'count', 12e12, 'count', null, null],
+    ]);
+  });
+
+  it('reads gaps of horizontal spaces only, at most four', () => {
+    expect(figures('About 3\u00a0billion dollars, 40\u2009percent, 7 \n million people and 15\u00a0\u00a0\u00a0\u00a0\u00a0km.')).toEqual([
+      ['About 3\u00a0billion dollars', 'money', 3e9, 'USD', 'about', null],
+      ['40\u2009percent', 'percent', 40, 'percent', null, null],
+    ]);
+  });
+
+  it('reads hyphenated durations, scales, suspended ranges and space-grouped thousands', () => {
+    expect(figures('A 10-year plan, 5 mln tonnes, 26-, 27,000 troops, 250 000 jobs and 0042 codes.')).toEqual([
+      ['10-year', 'duration', 10, 'years', null, null],
+      ['5 mln tonnes', 'quantity', 5e6, 'metric ton', null, null],
+      ['26-, 27,000 troops', 'count', [26000, 27000], 'count', null, 'troops'],
+      ['250 000 jobs', 'count', 250000, 'count', null, 'jobs'],
+      ['0042 codes', 'count', 42, 'count', null, 'codes'],
+    ]);
+  });
+});
+
+describe('speech: words around quotes read as code units', () => {
+  const speech = (text: string): { quotes: unknown[]; speakers: unknown[] } => {
+    const a = analyze(text);
+    return { quotes: a.quotes.map((q) => [q.text, q.kind, q.speaker, q.cue?.text ?? null]), speakers: a.speakers.map((s) => s.name) };
+  };
+
+  it('keeps the full stops of dotted abbreviations in an attribution', () => {
+    expect(speech('“We will build the new bridge next year,” U.S. Secretary Antony Blinken said.')).toEqual({
+      quotes: [['We will build the new bridge next year,', 'quoted', 's1', 'said']],
+      speakers: ['Antony Blinken'],
+    });
+  });
+
+  it('reads Cyrillic and hyphenated words and mark words next to the quote', () => {
+    const text = '«Мы готовы к диалогу с партнёрами сегодня», сказал Путин. Then “Cooperation is our priority for decades '
+      + 'to come,” the President of Kazakhstan Nursultan Nazarbayev noted.';
+    expect(speech(text)).toEqual({
+      quotes: [['Cooperation is our priority for decades to come,', 'quoted', 's1', 'noted']],
+      speakers: ['Nursultan Nazarbayev'],
+    });
+    expect(speech('Kassym-Jomart Tokayev said: “Our countries are strategic partners and friends.”').speakers)
+      .toEqual(['Kassym-Jomart Tokayev']);
+  });
+});
+
+describe('entities: head patterns read word flags', () => {
+  it('stops a head pattern where the case of a long first word changes', () => {
+    const text = 'The TAX SERVICE of Uzbekistan and the Tax Service of Uzbekistan met the Syr Darya Power Station staff. '
+      + 'NATIONAL Bank of Kazakhstan.';
+    expect(findEntities(text).entities.map((e) => [e.text, e.type, e.rule])).toEqual([
+      ['Uzbekistan', 'COUNTRY', 'country-table'],
+      ['Tax Service of Uzbekistan', 'ORG', 'org-head'],
+      ['Syr Darya Power Station', 'PLACE', 'place-head'],
+      ['Bank of Kazakhstan', 'ORG', 'org-head'],
+    ]);
+  });
+});
