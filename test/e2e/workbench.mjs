@@ -80,8 +80,11 @@ export async function runCommand(page, title, { opensPicker = false } = {}) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row whose label is the title: Enter would run the top row, which fuzzy matching may make another
+  // command (`Open as Statement` vs `Open a Sample Statement`).
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await row.waitFor();
+  await row.click();
   if (!opensPicker) await input.waitFor({ state: 'hidden' });
 }
 
