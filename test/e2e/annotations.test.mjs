@@ -37,7 +37,7 @@ test('tag a passage from the palette: decoration, sidecar on disk, still there a
     const { page } = wb;
     await quickOpen(page, 'release.statement');
     await selectText(page, 'a road map for the next two years');
-    await runCommand(page, 'Diplomat: Tag Selection', { opensPicker: true });
+    await runCommand(page, 'Diplomat: Tag Selection…', { opensPicker: true });
     const pick = page.locator('.quick-input-widget input');
     await pick.waitFor({ state: 'visible' });
     await pick.fill('agreement');

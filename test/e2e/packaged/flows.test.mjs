@@ -56,7 +56,7 @@ test('2. tag a passage from the palette: decoration and sidecar; still there aft
     await page.locator('.find-widget textarea, .find-widget input').first().fill('a simple and predictable regime');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await runCommand(page, 'Diplomat: Tag Selection', { opensPicker: true });
+    await runCommand(page, 'Diplomat: Tag Selection…', { opensPicker: true });
     await page.locator('.quick-input-widget input').fill('request');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'request' }).first().waitFor();
     await screenshot(page, 'e2e-2-tag-pick');
