@@ -1,8 +1,8 @@
 import { countryOfAdjective, countryTables } from './countries';
 import { findLabels, type Label } from './labels';
 import {
-  COMPANIES, HONORIFICS, NOT_NAME_WORDS, OFFICE_WORDS, ORG_HEADS, ORGANISATIONS, PLACE_HEADS, PLACES, SPEECH_VERBS,
-  TITLE_WORDS, type LexEntry,
+  COMPANIES, HONORIFICS, NOT_NAME_WORDS, OFFICE_COMPLEMENTS, OFFICE_WORDS, ORG_HEADS, ORGANISATIONS, PLACE_HEADS, PLACES,
+  SPEECH_VERBS, TITLE_WORDS, type LexEntry,
 } from './lexicon';
 import { collapseSpaces, isHSpace, isTitleCaseLine, isWordChar } from './text';
 import { Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
@@ -46,6 +46,18 @@ export interface People {
   readonly byCanonical: ReadonlyMap<string, PersonInfo>;
   /** Canonical name for a surface name learnt from the text (full, short or misspelt form), if any. */
   canonicalOf(surface: string): string | null;
+  /**
+   * Where the text introduces a person with an office (`Minister of National Economy Ruslan Dalenov`), in text
+   * order: a later bare role (`the Minister said`) designates the latest holder introduced before it.
+   */
+  readonly intros: readonly OfficeIntro[];
+}
+
+/** One introduction of a person with an office: the name's offset, its canonical form and the office key. */
+export interface OfficeIntro {
+  readonly pos: number;
+  readonly canonical: string;
+  readonly office: string;
 }
 
 export interface EntityResult {
@@ -92,6 +104,8 @@ const W_INITIAL = 256;
 const W_NOT_NAME = 512;
 /** Written entirely in capitals (`isAllCaps`). */
 const W_ALL_CAPS = 1024;
+/** In OFFICE_COMPLEMENTS: may make up the `of …` complement of a title (`Minister of Foreign Affairs`). */
+const W_COMPLEMENT = 2048;
 const INITIAL = /^[A-Z]\.$/;
 /** Title words that are also ordinary adjectives or nouns (`General Debate`, `First Lady`): never the last title word. */
 const WEAK_TITLES: ReadonlySet<string> = new Set([
@@ -112,6 +126,7 @@ export function findEntities(text: string): EntityResult {
   const wf = wordFlags(t, lex);
   const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
   const learned = new Map<string, Learned>();
+  const introduced: { pos: number; surface: string; office: string }[] = [];
   const nameMemo = new Int8Array(t.n);
   const nameWord = (j: number): boolean => {
     if (nameMemo[j] === 0) nameMemo[j] = nameWordUncached(j) ? 1 : 2;
@@ -131,6 +146,7 @@ export function findEntities(text: string): EntityResult {
     }
     e.count++;
     if (office && (!e.office || (!e.country && country))) { e.office = office; e.country = country; }
+    if (office) introduced.push({ pos: t.start[first], surface, office });
   };
 
   /** From token j, up to `max` name words joined by spaces or hyphens (initials do not count). */
@@ -153,7 +169,8 @@ export function findEntities(text: string): EntityResult {
   // Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`).
   for (let i = 0; i + 1 < t.n; i++) {
     if (!has(i, W_TITLE | W_HONORIFIC) || has(i, W_WEAK_TITLE)) continue;
-    if (has(i + 1, W_TITLE | W_HONORIFIC)) continue;
+    // A title word after `of` starts the office's complement (`Minister of Foreign Affairs`), not more title.
+    if (has(i + 1, W_TITLE | W_HONORIFIC) && t.gap[i + 1] !== Gap.Connector) continue;
     const lm = has(i, W_LEX_START) ? lex.match(t, i) : null;
     if (lm && lm.last > i) continue;
     const g = t.gap[i + 1];
@@ -170,7 +187,9 @@ export function findEntities(text: string): EntityResult {
       while (k + 1 < t.n && !t.possessive[k]) {
         const gg = t.gap[k + 1];
         if (gg === Gap.Space || gg === Gap.Hyphen) k++;
-        else if (gg === Gap.Connector && !(t.conn.get(k + 1) ?? '').includes('and') && k - i < 8) { k++; gs = k; }
+        else if (gg === Gap.Connector && k - i < 8 && (!(t.conn.get(k + 1) ?? '').includes('and')
+          // `Minister of Trade and Integration …`: `and` joins two complement words.
+          || (t.conn.get(k + 1) === 'and' && has(k, W_COMPLEMENT) && has(k + 1, W_COMPLEMENT)))) { k++; gs = k; }
         else break;
       }
       let country: string | null = null;
@@ -179,6 +198,14 @@ export function findEntities(text: string): EntityResult {
       if (cm && cm.last < k) {
         if (cm.term.type === 'COUNTRY') country = cm.term.canonical;
         from = cm.last + 1;
+      }
+      if (from === gs) {
+        // The office's complement (`Foreign Affairs Daniyar Omarov`): the name is the 2–3 words after its known words.
+        let c = gs;
+        while (c < k && has(c, W_COMPLEMENT) && t.gap[c + 1] === Gap.Space) c++;
+        let nameWords = 0;
+        for (let x = c; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[x]])) nameWords++;
+        if (c > gs && nameWords >= 2 && nameWords <= 3) from = c;
       }
       if (from === gs) {
         // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
@@ -205,10 +232,21 @@ export function findEntities(text: string): EntityResult {
     const last = collect(i, 3);
     if (last < 0) continue;
     const multi = last > i;
+    // After a connector, leading complement words belong to a title (`… of Trade and Integration Arman Shakkaliyev`).
+    let s = i;
+    if (g === Gap.Connector) while (last - s >= 2 && has(s, W_COMPLEMENT) && t.gap[s + 1] === Gap.Space) s++;
     if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && has(last + 1, W_OFFICE)) {
       const { office, country } = officeAfter(t, last + 1, lex);
-      learn(i, last, 'apposition-name', office, country);
+      learn(s, last, 'apposition-name', office, country);
       continue;
+    }
+    if (multi && g === Gap.Comma && text.charCodeAt(t.end[last]) === 0x2c) {
+      // `The U.S. Ambassador to Kazakhstan, William Moser, noted …`: the name between commas after an office.
+      const o = officeBeforeComma(text, t, i, lex, wf);
+      if (o >= 0) {
+        learn(s, last, 'apposition-name', officeOf(t, o), countryBefore(t, o, lex));
+        continue;
+      }
     }
     if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
     const after = !t.possessive[last] && isHSpace(text.charCodeAt(t.end[last])) && speechVerbAfter(text, t.end[last]);
@@ -216,7 +254,7 @@ export function findEntities(text: string): EntityResult {
     if (!after && !before) continue;
     if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
     if (!multi && (has(i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) continue;
-    learn(i, last, 'speech-subject', null, null);
+    learn(s, last, 'speech-subject', null, null);
   }
 
   const isPersonLike = (label: string): boolean => {
@@ -249,7 +287,14 @@ export function findEntities(text: string): EntityResult {
     }
   }
 
-  const people = resolvePeople(learned);
+  const resolved = resolvePeople(learned);
+  const intros: OfficeIntro[] = [];
+  for (const x of introduced) {
+    const canonical = resolved.canonicalOf(x.surface);
+    if (canonical) intros.push({ pos: x.pos, canonical, office: x.office });
+  }
+  intros.sort((a, b) => a.pos - b.pos);
+  const people: People = { ...resolved, intros };
   const entities = matchEntities(text, t, lex, people, wf);
   return { tokens: t, labels, people, entities };
 }
@@ -276,6 +321,7 @@ function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
     if (OFFICE_WORDS.has(w)) f |= W_OFFICE;
     if (initial) f |= W_INITIAL;
     if (lex.canStart(w)) f |= W_LEX_START;
+    if (OFFICE_COMPLEMENTS.has(w)) f |= W_COMPLEMENT;
     if (!(w.length < 2 || notName || title || orgHead || placeHead) && !(allCaps && !initial)) f |= W_NAME;
     out[k] = f;
   }
@@ -342,6 +388,43 @@ function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
   return null;
 }
 
+/**
+ * The office word ending the phrase before the comma at token i (`Ambassador` in `Ambassador, X` or `Ambassador to
+ * Kazakhstan, X`; `Minister` in `Minister of Energy, X`), or -1. Looks back a few tokens only.
+ */
+function officeBeforeComma(text: string, t: Tokens, i: number, lex: NameTrie, wf: Uint16Array): number {
+  const j = i - 1;
+  if (j < 0) return -1;
+  if (wf[t.id[j]] & W_OFFICE) return isOfficeStart(text, t, j, wf) ? j : -1;
+  // Walk back over the complement (a country or complement words) to `of`/`to`/`in` after the office word.
+  let k = j;
+  while (k > 0 && j - k < 4 && (t.gap[k] === Gap.Space || t.gap[k] === Gap.Hyphen)) k--;
+  if (k < 1) return -1;
+  const o = k - 1;
+  if (!(wf[t.id[o]] & W_OFFICE) || !isOfficeStart(text, t, o, wf)) return -1;
+  if (t.gap[k] === Gap.Connector) {
+    const c = t.conn.get(k) ?? '';
+    if (c !== 'of' && c !== 'of the' && c !== 'for' && c !== 'for the') return -1;
+  } else if (!/^[ \u00a0]+(?:to|in)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(text.slice(t.end[o], t.start[k]))) return -1;
+  const m = lex.match(t, k);
+  if (m && m.last === j && m.term.type === 'COUNTRY') return o;
+  for (let x = k; x <= j; x++) if (!(wf[t.id[x]] & W_COMPLEMENT)) return -1;
+  return o;
+}
+
+/**
+ * Whether the office word at token o ends a title phrase that describes someone: not a possessive, and not an address
+ * (`Mr President, Dmitry Suslov, Higher School of Economics`), whose honorific is among the title words before it.
+ */
+function isOfficeStart(text: string, t: Tokens, o: number, wf: Uint16Array): boolean {
+  if (t.possessive[o] || wf[t.id[o]] & W_NOT_NAME || text.charCodeAt(t.end[o]) === 0x2e) return false;
+  for (let s = o; s >= 0 && o - s < 4; s--) {
+    if (wf[t.id[s]] & W_HONORIFIC) return false;
+    if (!(wf[t.id[s]] & W_TITLE) || t.gap[s] !== Gap.Space) break;
+  }
+  return true;
+}
+
 /** Office and country of a title phrase starting at token i (`President of the United States of America`). */
 function officeAfter(t: Tokens, i: number, lex: NameTrie): { office: string | null; country: string | null } {
   let k = i;
@@ -378,7 +461,7 @@ function editDistanceOne(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function resolvePeople(learned: Map<string, Learned>): People {
+function resolvePeople(learned: Map<string, Learned>): Omit<People, 'intros'> {
   const stripInitials = (s: string): string => s.replace(/(?:^|\s)[A-Z]\.(?=\s)/g, '').replace(/\s+/g, ' ').trim();
   const info = new Map<string, PersonInfo>();
   const surfaceToCanon = new Map<string, string>();
@@ -418,6 +501,8 @@ function resolvePeople(learned: Map<string, Learned>): People {
   const trie = new NameTrie();
   const surnameOwner = new Map<string, { canon: string; count: number }>();
   const firstOwner = new Map<string, string | null>();
+  /** `Nursultan Nazarbayev` for `Nursultan Abishevich Nazarbayev`: the name without its middle word, if one owner. */
+  const firstLast = new Map<string, string | null>();
   for (const e of fulls) {
     const raw = stripInitials(e.surface);
     const canon = finalCanon(raw);
@@ -437,6 +522,16 @@ function resolvePeople(learned: Map<string, Learned>): People {
     if (!prev || prev.count < p.count) surnameOwner.set(surname, { canon, count: p.count });
     const first = parts[0];
     firstOwner.set(first, firstOwner.has(first) && firstOwner.get(first) !== canon ? null : canon);
+    if (parts.length === 3 && /^[A-Z\u0400-\u042F][a-z\u0430-\u044F]/.test(parts[1])) {
+      const fl = `${first} ${surname}`;
+      firstLast.set(fl, firstLast.has(fl) && firstLast.get(fl) !== canon ? null : canon);
+    }
+  }
+  for (const [fl, canon] of firstLast) {
+    if (canon && !surfaceToCanon.has(fl)) {
+      trie.add(fl, { type: 'PERSON', canonical: canon, rule: 'short-form' });
+      surfaceToCanon.set(fl, canon);
+    }
   }
   for (const e of singles) {
     const w = e.words.join(' ');

@@ -169,6 +169,26 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set([
   'Президент', 'Министр', 'Премьер-министр', 'Посол', 'Председатель', 'Губернатор',
 ]);
 
+/**
+ * Capitalised words that make up the `of …` complement of a title (`Minister of Foreign Affairs`, `Secretary of the
+ * Treasury`, `Chairman of the Board`): the name after a title is read past them.
+ */
+export const OFFICE_COMPLEMENTS: ReadonlySet<string> = new Set([
+  'Foreign', 'Affairs', 'National', 'Economy', 'Economic', 'Commerce', 'Treasury', 'State', 'Defence', 'Defense',
+  'Finance', 'Finances', 'Justice', 'Energy', 'Health', 'Healthcare', 'Education', 'Agriculture', 'Trade', 'Industry',
+  'Internal', 'Interior', 'Labour', 'Labor', 'Transport', 'Transportation', 'Culture', 'Information', 'Digital',
+  'Development', 'Ecology', 'Emergency', 'Emergencies', 'Situations', 'Social', 'Protection', 'Population',
+  'Investment', 'Investments', 'Infrastructure', 'Homeland', 'Security', 'Environment', 'Environmental', 'Natural',
+  'Resources', 'Water', 'Science', 'Higher', 'Sport', 'Sports', 'Tourism', 'Public', 'Communications', 'Innovation',
+  'Innovations', 'Aerospace', 'Integration', 'Planning', 'Budget', 'Veterans', 'Housing', 'Urban', 'Human', 'Services',
+  'Staff', 'Board', 'Directors', 'Cabinet', 'Government', 'Administration', 'Cooperation', 'Relations', 'Policy',
+  'Operations', 'Management', 'Strategic', 'Strategy', 'Intelligence', 'Customs', 'Revenue', 'Statistics', 'Legal',
+  'Media', 'Technology', 'Technologies', 'Construction', 'Industrial', 'Mining', 'Oil', 'Gas', 'Nuclear', 'Power',
+  'Competition', 'Enterprise', 'Enterprises', 'Entrepreneurship', 'Family', 'Youth', 'Women', 'Children', 'Religious',
+  'Civil', 'Society', 'Climate', 'Food', 'Fisheries', 'Forestry', 'Land', 'Lands', 'Property', 'Regional', 'Local',
+  'International', 'European', 'Central', 'Office', 'Council', 'Committee', 'Commission', 'Agency', 'Bank', 'Ministry',
+]);
+
 /** Honorifics: a single following capitalised word is a surname (`Mr Putin`). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Prof', 'Prof.', 'Sir', 'Dame', 'Madam', 'Madame',

@@ -532,6 +532,27 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
         ? firstOther(unbound, null) ?? firstOther(byOfficeCountry.get(`${office}|${home}`), null) ?? firstOther(byOffice.get(office), null)
         : firstOther(unbound, context) ?? firstOther(byOffice.get(office), context);
 
+  /**
+   * The person the text last introduced with an office before `pos` (`Minister of National Economy Ruslan Dalenov`
+   * for a later `the Minister said`), if the country (when one is given) is theirs. Introductions are in text order.
+   */
+  const intros = people.intros;
+  const introducedHolder = (office: string, country: string | null, pos: number): string | null => {
+    // A head of state's bare title goes to the text's principal (resolveRole), whoever was introduced last.
+    if (office === 'president') return null;
+    let lo = 0;
+    let hi = intros.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (intros[mid].pos < pos) lo = mid + 1; else hi = mid; }
+    for (let k = lo - 1; k >= 0; k--) {
+      const x = intros[k];
+      if (x.office !== office) continue;
+      const p = people.byCanonical.get(x.canonical);
+      if (country !== null && p?.country !== country) continue;
+      return (counts.get(x.canonical) ?? 0) > 0 ? x.canonical : null;
+    }
+    return null;
+  };
+
   const labelSpeaker = (l: Label): { key: string; name: string; type: 'PERSON' | 'ORG' } => {
     if (l.question) return { key: 'Unidentified journalist', name: 'Unidentified journalist', type: 'PERSON' };
     const persons = entitiesIn(l.start, l.end).filter((e) => e.type === 'PERSON');
@@ -559,7 +580,7 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], entitiesIn: (a: 
         case 'speaker': key = sub.key; name = sub.key; break;
         case 'label': { const ls = labelSpeaker(sub.label); key = ls.key; name = ls.name; type = ls.type; break; }
         case 'role': {
-          key = resolveRole(sub.office, sub.country, null);
+          key = introducedHolder(sub.office, sub.country, sub.span.start) ?? resolveRole(sub.office, sub.country, null);
           name = key ?? '';
           roleMention = sub.span;
           break;

@@ -134,3 +134,38 @@ describe('pathological inputs', () => {
   it('many dash lines without commas', () => fast('- A\n'.repeat(50_000)));
   it('capitalised words in one long line', () => fast('Ab Cd, '.repeat(50_000)));
 });
+
+describe('titles with an of-complement', () => {
+  const persons = (a: Analysis): string[] => a.entities.filter((e) => e.type === 'PERSON').map((e) => e.text);
+
+  it('reads the name after the office complement', () => {
+    expect(persons(analyze('Minister of Foreign Affairs Daniyar Omarov will travel to Berlin.'))).toEqual(['Daniyar Omarov']);
+    expect(persons(analyze('Minister of National Economy Ruslan Dalenov said that growth was strong.'))).toEqual(['Ruslan Dalenov']);
+    expect(persons(analyze('Deputy Secretary of Commerce Laura Mitchell will attend.'))).toEqual(['Laura Mitchell']);
+    expect(persons(analyze('Secretary of the Treasury Marta Olsen Brandt spoke.'))).toEqual(['Marta Olsen Brandt']);
+    expect(persons(analyze('Minister of Trade and Integration Arman Kelsey said it would help.'))).toEqual(['Arman Kelsey']);
+  });
+
+  it('learns the name between commas after an office, but not after an address', () => {
+    const text = 'The U.S. Ambassador to Norway, Peter Haskell, noted that trade grew.';
+    expect(persons(analyze(text))).toEqual(['Peter Haskell']);
+    const addressed = analyze('Ivan Sorel: Mr President, Ivan Sorel, Higher School of Economics.');
+    expect(addressed.entities.filter((e) => e.type === 'PERSON').every((e) => e.canonical === 'Ivan Sorel')).toBe(true);
+  });
+
+  it('resolves a bare role to the person last introduced with that office', () => {
+    const text = 'Council meets in Almaty\n\nAddressing the participants, Minister of National Economy Ruslan Dalenor said that investment had exceeded $ 50 billion.\n\nThe U.S. Ambassador to Kazakhstan, Wilhelm Moss, noted that 500 American companies work there.\n\n“American companies are among our most important partners,” the Minister said.';
+    const a = analyze(text);
+    expect(persons(a)).toEqual(['Ruslan Dalenor', 'Wilhelm Moss']);
+    expect(a.quotes).toHaveLength(1);
+    expect(speakerName(a, a.quotes[0].speaker)).toBe('Ruslan Dalenor');
+    const sp = a.speakers.find((s) => s.name === 'Ruslan Dalenor');
+    expect(sp?.mentions.some((m) => m.kind === 'role' && m.text === 'Minister')).toBe(true);
+    expect(spansOk(text, a)).toBe(true);
+  });
+
+  it('links a name written without its middle name to the full name', () => {
+    const a = analyze('The Chairman, Nurlan Abaevich Tasbolat, opened the session. Then Nurlan Tasbolat closed it.');
+    expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.canonical)).toEqual(['Nurlan Abaevich Tasbolat', 'Nurlan Abaevich Tasbolat']);
+  });
+});
