@@ -1,10 +1,11 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core';
-import type { Analysis, Figure, Quote, Speaker } from '../core';
+import type { Analysis, Quote, Speaker } from '../core';
+import { figureValueText } from '../core/corpus';
 import { analyzeWithoutFigures } from '../core/analysis/analyze';
 import { findFigures } from '../core/analysis/figures';
-import type { CliIo, Command } from './command';
-import { ExitCode } from './command';
+import type { CliIo, Command, ListingArgs } from './command';
+import { ExitCode, parseListingArgs } from './command';
 import type { DecodedInput, InputProblem } from './input';
 import {
   decodeStatement, expandOperands, readProcessStdin, readStatementBytes, statementExtensions, stdinDisplayName,
@@ -125,27 +126,12 @@ export interface AnalyzeEnvironment {
   readonly readStdin: () => Promise<Uint8Array>;
 }
 
-interface Options {
-  readonly json: boolean;
-  readonly all: boolean;
-  readonly operands: readonly string[];
-}
-
-function parseArgs(args: readonly string[]): Options | string {
-  let json = false;
-  let all = false;
-  const operands: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && arg === '--json') json = true;
-    else if (!optionsEnded && arg === '--all') all = true;
-    else if (!optionsEnded && arg.startsWith('-') && arg !== stdinOperand) return `unknown option '${arg}'`;
-    else operands.push(arg);
-  }
-  if (operands.length === 0) return 'no input: give a FILE, a FOLDER or - for standard input';
-  if (operands.filter((o) => o === stdinOperand).length > 1) return 'standard input (-) can be read only once';
-  return { json, all, operands };
+function parseArgs(args: readonly string[]): ListingArgs | string {
+  const parsed = parseListingArgs(args);
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.operands.length === 0) return 'no input: give a FILE, a FOLDER or - for standard input';
+  if (parsed.operands.filter((o) => o === stdinOperand).length > 1) return 'standard input (-) can be read only once';
+  return parsed;
 }
 
 /**
@@ -278,7 +264,7 @@ export function summarize(path: string, analysis: Analysis, all = false): string
     lines.push('', 'Figures:');
     const shown = all ? figures : figures.slice(0, summaryFigures);
     const width = Math.min(40, shown.reduce((w, f) => Math.max(w, oneLine(f.text).length), 0));
-    for (const f of shown) lines.push(`  ${oneLine(f.text).padEnd(width)}  ${f.kind.padEnd(8)}  ${figureValue(f)}`);
+    for (const f of shown) lines.push(`  ${oneLine(f.text).padEnd(width)}  ${f.kind.padEnd(8)}  ${figureValueText(f)}`);
     if (shown.length < figures.length) lines.push(`  … ${figures.length - shown.length} more (--all lists them)`);
   }
   if (entities.length) {
@@ -326,13 +312,3 @@ function quoteLine(q: Quote): string {
   return `“${shown}” (${q.kind}${q.cue ? `, ${q.cue.text}` : ''})`;
 }
 
-function figureValue(f: Figure): string {
-  const number = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  const v = f.value;
-  const value = v === null ? 'no exact value'
-    : typeof v === 'number' ? number(v)
-      : typeof v === 'string' ? v
-        : `${number(v[0])}–${number(v[1])}`;
-  const unit = f.unit && f.unit !== f.kind ? ` ${f.unit}` : '';
-  return `${value}${unit}${f.qualifier ? ` (${f.qualifier})` : ''}`;
-}

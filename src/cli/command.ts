@@ -22,3 +22,26 @@ export interface Command {
   readonly usage: string;
   run(args: string[], io: CliIo): Promise<number>;
 }
+
+/** `--json`, `--all` and the operands of a listing command; `--` ends the options, `-` is an operand. */
+export interface ListingArgs {
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly operands: readonly string[];
+}
+
+/** Parses `[--json] [--all] [--] OPERAND...`; resolves to a one-line problem for an unknown option. */
+export function parseListingArgs(args: readonly string[]): ListingArgs | string {
+  let json = false;
+  let all = false;
+  const operands: string[] = [];
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (!optionsEnded && arg === '--') optionsEnded = true;
+    else if (!optionsEnded && arg === '--json') json = true;
+    else if (!optionsEnded && arg === '--all') all = true;
+    else if (!optionsEnded && arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
+    else operands.push(arg);
+  }
+  return { json, all, operands };
+}

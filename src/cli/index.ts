@@ -5,7 +5,7 @@ import type { Analysis } from '../core';
 import type { EntityRegistry, FigureTrend } from '../core/corpus';
 import { applyRegistry, CorpusIndex, emptyRegistry, parseRegistry, REGISTRY_FILE, RegistryError } from '../core/corpus';
 import type { CliIo, Command } from './command';
-import { ExitCode } from './command';
+import { ExitCode, parseListingArgs } from './command';
 import type { InputProblem } from './input';
 import { decodeStatement, describeFsError, expandOperands, readStatementBytes, statementExtensions } from './input';
 
@@ -62,17 +62,9 @@ interface Options {
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  let json = false;
-  let all = false;
-  const operands: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && arg === '--json') json = true;
-    else if (!optionsEnded && arg === '--all') all = true;
-    else if (!optionsEnded && arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
-    else operands.push(arg);
-  }
+  const parsed = parseListingArgs(args);
+  if (typeof parsed === 'string') return parsed;
+  const { json, all, operands } = parsed;
   if (operands.length === 0) return 'no folder: give the FOLDER to index';
   if (operands.length > 1) return `one FOLDER only (got ${operands.length})`;
   if (operands[0] === '-') return 'standard input cannot be indexed: give a FOLDER';

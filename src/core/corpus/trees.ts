@@ -299,8 +299,8 @@ function withoutOverlaps(mentions: readonly Mention[]): Mention[] {
   return kept;
 }
 
-/** The normalised value of a figure for a description: `50,000,000,000 USD`, `20 (more than)`, `2018-01-17`. */
-export function figureDescription(f: Figure): string {
+/** A figure's normalised value as text: `50,000,000,000 USD (more than)`, `20`, `2018-01-17`, `2–2.5 degree Celsius`. */
+export function figureValueText(f: Figure): string {
   const number = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
   const v = f.value;
   const value = v === null ? 'no exact value'
@@ -308,7 +308,12 @@ export function figureDescription(f: Figure): string {
       : typeof v === 'string' ? v
         : `${number(v[0])}–${number(v[1])}`;
   const unit = f.unit && f.unit !== f.kind ? ` ${f.unit}` : '';
-  return `${f.kind}: ${value}${unit}${f.qualifier ? ` (${f.qualifier})` : ''}`;
+  return `${value}${unit}${f.qualifier ? ` (${f.qualifier})` : ''}`;
+}
+
+/** The normalised value of a figure for a description: `money: 50,000,000,000 USD`, `count: 20 (more than)`. */
+export function figureDescription(f: Figure): string {
+  return `${f.kind}: ${figureValueText(f)}`;
 }
 
 /** One quote of a speaker. */
