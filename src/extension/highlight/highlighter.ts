@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 
 import type { Analysis, EntityType } from '../../core';
-import { analyze } from '../../core';
 import type { AnalysisCache } from '../analysisCache';
 import { STATEMENT_LANGUAGE } from '../language/statementLanguage';
 import { Disposable } from '../util/dispose';
@@ -112,7 +111,7 @@ export class Highlighter extends Disposable {
   }
 
   private isLarge(document: vscode.TextDocument): boolean {
-    return document.languageId === STATEMENT_LANGUAGE && document.getText().length > this.settings(document).maxFileSize;
+    return document.languageId === STATEMENT_LANGUAGE && textLength(document) > this.settings(document).maxFileSize;
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -137,7 +136,7 @@ export class Highlighter extends Disposable {
     let plan: HighlightPlan;
     if (document.languageId !== STATEMENT_LANGUAGE) {
       plan = { entities: new Map(), quotes: [] };
-    } else if (document.getText().length > settings.maxFileSize) {
+    } else if (textLength(document) > settings.maxFileSize) {
       plan = this.planVisible(editor, settings);
     } else {
       plan = planHighlights(this.analyses.get(document), settings);
@@ -161,7 +160,7 @@ export class Highlighter extends Disposable {
       while (last < document.lineCount - 1 && last - visible.end.line < 200 && !document.lineAt(last + 1).isEmptyOrWhitespace) last++;
       const start = document.offsetAt(new vscode.Position(first, 0));
       const text = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));
-      const plan = planHighlights(analyze(text), settings, start);
+      const plan = planHighlights(this.analyses.analyzeText(text), settings, start);
       for (const [type, ranges] of plan.entities) entities.set(type, [...(entities.get(type) ?? []), ...ranges]);
       plan.quotes.forEach((ranges, i) => quotes[i]?.push(...ranges));
     }
@@ -182,4 +181,9 @@ export class Highlighter extends Disposable {
       this.status.hide();
     }
   }
+}
+
+/** A document's length in UTF-16 code units, without joining its text (it is asked on every scroll of a large file). */
+function textLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

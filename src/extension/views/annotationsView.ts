@@ -64,24 +64,22 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     const perText = this.scope.current === 'workspace' ? await this.workspaceTexts() : await this.documentText();
     // A newer refresh started while this one read files: its result wins.
     if (generation !== this.generation) return;
-    const byTag = new Map<string, AnnotationRow[]>();
+    const byTag = new Map<string, { node: Node; rows: AnnotationRow[] }>();
     const orphaned: AnnotationRow[] = [];
-    const tagNodes: Node[] = [];
     const orphanNode: Node = { kind: 'orphaned', rows: orphaned };
     for (const { uri, tree } of perText) {
       for (const { tag, annotations } of tree.tags) {
-        let rows = byTag.get(tag);
-        if (!rows) {
-          rows = [];
-          byTag.set(tag, rows);
-          tagNodes.push({ kind: 'tag', tag, rows });
+        let group = byTag.get(tag);
+        if (!group) {
+          const rows: AnnotationRow[] = [];
+          group = { node: { kind: 'tag', tag, rows }, rows };
+          byTag.set(tag, group);
         }
-        const parent = tagNodes.find((n) => n.kind === 'tag' && n.tag === tag) as Node;
-        for (const leaf of annotations) rows.push({ kind: 'leaf', uri, annotationId: leaf.id, leaf, parent });
+        for (const leaf of annotations) group.rows.push({ kind: 'leaf', uri, annotationId: leaf.id, leaf, parent: group.node });
       }
       for (const leaf of tree.orphaned) orphaned.push({ kind: 'leaf', uri, annotationId: leaf.id, leaf, parent: orphanNode });
     }
-    tagNodes.sort((a, b) => (a.kind === 'tag' && b.kind === 'tag' ? a.tag.localeCompare(b.tag) : 0));
+    const tagNodes = [...byTag.keys()].sort((a, b) => a.localeCompare(b)).map((tag) => byTag.get(tag)?.node as Node);
     this.roots = orphaned.length ? [...tagNodes, orphanNode] : tagNodes;
     const document = this.active.document;
     this.view.description = this.scope.current === 'workspace' ? vscode.l10n.t('Workspace') : document ? baseName(document.uri) : undefined;

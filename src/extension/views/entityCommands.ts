@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 import type { Entity, EntityType } from '../../core';
-import { ENTITY_TYPES, addAlias, ignoreDetection, mergeEntities, renameEntity } from '../../core/corpus';
+import { ENTITY_TYPES, LineIndex, addAlias, ignoreDetection, mergeEntities, renameEntity } from '../../core/corpus';
 import type { AnalysisCache } from '../analysisCache';
 import type { Log } from '../log';
 import { Disposable } from '../util/dispose';
@@ -100,15 +100,14 @@ export class EntityCommands extends Disposable implements vscode.ReferenceProvid
   async locations(ref: EntityRef, current?: vscode.TextDocument): Promise<vscode.Location[]> {
     const locations: vscode.Location[] = [];
     const seen = new Set<string>();
-    const add = (document: vscode.TextDocument | { uri: vscode.Uri; text: string }, entities: readonly Entity[]) => {
-      const text = 'getText' in document ? document.getText() : document.text;
-      const position = (offset: number) => ('positionAt' in document ? document.positionAt(offset) : positionIn(text, offset));
+    const add = (uri: vscode.Uri, entities: readonly Entity[], positionAt: (offset: number) => vscode.Position) => {
       for (const e of entities) {
-        if (e.canonical === ref.canonical && e.type === ref.type) locations.push(new vscode.Location(document.uri, new vscode.Range(position(e.start), position(e.end))));
+        if (e.canonical === ref.canonical && e.type === ref.type) locations.push(new vscode.Location(uri, new vscode.Range(positionAt(e.start), positionAt(e.end))));
       }
-      seen.add(document.uri.toString());
+      seen.add(uri.toString());
     };
-    if (current) add(current, this.analyses.get(current).entities);
+    const addDocument = (document: vscode.TextDocument) => add(document.uri, this.analyses.get(document).entities, (o) => document.positionAt(o));
+    if (current) addDocument(current);
     if (vscode.workspace.workspaceFolders?.length) {
       await this.indexer.ensureStarted();
       for (const { path } of this.indexer.index.documents()) {
@@ -116,12 +115,16 @@ export class EntityCommands extends Disposable implements vscode.ReferenceProvid
         if (!uri || seen.has(uri.toString())) continue;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open) {
-          add(open, this.analyses.get(open).entities);
+          addDocument(open);
           continue;
         }
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         if (!text.includes(ref.canonical.split(' ').pop() ?? ref.canonical) && !text.includes(ref.canonical)) continue;
-        add({ uri, text }, this.analyses.analyzeText(text).entities);
+        const lines = new LineIndex(text);
+        add(uri, this.analyses.analyzeText(text).entities, (o) => {
+          const line = lines.lineAt(o);
+          return new vscode.Position(line, o - lines.lineStart(line));
+        });
       }
     }
     return locations;
@@ -190,15 +193,4 @@ export class EntityCommands extends Disposable implements vscode.ReferenceProvid
     const ref = this.require(args);
     await this.registry.edit((yaml) => ignoreDetection(yaml, ref.text ?? ref.canonical));
   }
-}
-
-/** Line and character of a UTF-16 offset in a text that is not open as a document. */
-function positionIn(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return new vscode.Position(line, offset - lineStart);
 }
