@@ -1,9 +1,10 @@
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core';
 import type { Analysis, Quote, Speaker } from '../core';
 import { figureValueText } from '../core/corpus';
 import { analyzeWithoutFigures } from '../core/analysis/analyze';
 import { findFigures } from '../core/analysis/figures';
+import type { FiguresReply } from './figuresWorker';
+import { figuresInWorker } from './figuresWorker';
 import type { CliIo, Command, ListingArgs } from './command';
 import { ExitCode, parseListingArgs } from './command';
 import type { DecodedInput, InputProblem } from './input';
@@ -20,66 +21,6 @@ const summaryQuotesPerSpeaker = 5;
 const summaryFigures = 20;
 /** Characters of a quote shown in the summary; long enough to recognise it, short enough for one line. */
 const summaryQuoteChars = 100;
-
-/**
- * Inputs of at least this many bytes have their figures found in a worker thread while this thread finds entities,
- * speakers and quotes (two cores halve a large file's time). Below it, starting the thread (~40 ms) costs more than
- * it saves.
- */
-const parallelMinBytes = 2_000_000;
-
-/** What the CLI hands a figures worker thread: the input's bytes, shared rather than copied. */
-interface FiguresJob {
-  readonly diplomatFigures: SharedArrayBuffer;
-}
-
-/** A figures worker's answer: the JSON of `findFigures` on the decoded text, or null if it could not decode it. */
-type FiguresReply = { readonly length: number; readonly json: string } | null;
-
-function isFiguresJob(data: unknown): data is FiguresJob {
-  return typeof data === 'object' && data !== null
-    && (data as { diplomatFigures?: unknown }).diplomatFigures instanceof SharedArrayBuffer;
-}
-
-// The worker thread runs this very bundle (there is no separate worker file): it does its one job and ends before the
-// bundle's entry point could run the CLI a second time in it.
-if (!isMainThread && parentPort && isFiguresJob(workerData)) {
-  parentPort.postMessage(figuresJob(workerData));
-  process.exit(0);
-}
-
-function figuresJob(job: FiguresJob): FiguresReply {
-  try {
-    const decoded = decodeStatement(new Uint8Array(job.diplomatFigures), '');
-    return 'problem' in decoded ? null : { length: decoded.text.length, json: JSON.stringify(findFigures(decoded.text)) };
-  } catch {
-    // The main thread then finds the figures itself and reports any failure the usual way.
-    return null;
-  }
-}
-
-/**
- * Starts finding the figures of `bytes` in a worker thread and resolves to their JSON, or to null when the worker
- * failed (the caller then finds them itself). Returns null when a worker is not worth it or not possible: small
- * inputs, and runs from the sources (tests) rather than the bundle, which is the file the worker loads.
- */
-function figuresInWorker(bytes: Uint8Array): Promise<FiguresReply> | null {
-  if (bytes.length < parallelMinBytes || typeof __filename !== 'string' || !__filename.endsWith('.js')) return null;
-  let worker: Worker;
-  try {
-    const shared = new SharedArrayBuffer(bytes.length);
-    new Uint8Array(shared).set(bytes);
-    const job: FiguresJob = { diplomatFigures: shared };
-    worker = new Worker(__filename, { workerData: job });
-  } catch {
-    return null;
-  }
-  return new Promise((resolve) => {
-    worker.once('message', (reply: FiguresReply) => resolve(reply));
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null));
-  });
-}
 
 const usage = `Usage: diplomat analyze [--json] [--all] (FILE | FOLDER | -)...
 
@@ -140,8 +81,6 @@ function parseArgs(args: readonly string[]): ListingArgs | string {
  */
 export function createAnalyzeCommand(env: AnalyzeEnvironment): Command {
   return {
-    name: 'analyze',
-    summary: 'speakers, quotes, figures and entities of statements (summary or --json)',
     usage,
     async run(args: string[], io: CliIo): Promise<number> {
       const options = parseArgs(args);

@@ -50,8 +50,6 @@ function oneLine(s: string, max: number): string {
 }
 
 export const annotationsCommand: Command = {
-  name: 'annotations',
-  summary: 'list a text\'s annotations re-anchored against its current text (--json, --write)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     let parsed;

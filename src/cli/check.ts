@@ -68,8 +68,6 @@ async function walk(folder: string, found: Found): Promise<void> {
 }
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'validate sidecars and tag sets, list orphaned annotations (exit 1 on problems)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     let operands: string[];

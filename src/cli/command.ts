@@ -16,9 +16,8 @@ export interface CliIo {
   readonly err: (s: string) => void;
 }
 
+/** A command's implementation; its name and one-line summary are listed in `main.ts`, which loads it on demand. */
 export interface Command {
-  readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -39,8 +39,6 @@ Exit codes:
   4  FILE is not a text, or its sidecar is corrupt`;
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'export a text\'s annotations as W3C Web Annotation JSON-LD, brat standoff or CSV',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     let parsed;

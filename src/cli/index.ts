@@ -100,8 +100,6 @@ async function fileDay(path: string): Promise<string | null> {
 
 /** `diplomat index`: the workspace index of a folder (summary or --json). */
 export const indexCommand: Command = {
-  name: 'index',
-  summary: 'documents, entities, speakers and figure trends of a folder (summary or --json)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseArgs(args);

@@ -1,15 +1,48 @@
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { analyzeCommand } from './analyze';
-import { annotationsCommand } from './annotations';
-import { checkCommand } from './check';
 import type { CliIo, Command } from './command';
 import { ExitCode } from './command';
-import { exportCommand } from './export';
-import { indexCommand } from './index';
-import { tagCommand } from './tag';
+
+/** A command as `--help` lists it; its implementation is loaded only when it runs, so each run loads what it needs. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
 
 /** Commands arrive with the features that need them; each is listed here. */
-export const commands: readonly Command[] = [analyzeCommand, tagCommand, annotationsCommand, checkCommand, exportCommand, indexCommand];
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'analyze',
+    summary: 'speakers, quotes, figures and entities of statements (summary or --json)',
+    load: async () => (await import('./analyze')).analyzeCommand,
+  },
+  {
+    name: 'tag',
+    summary: 'add an annotation on a passage (UTF-16 offsets) to a text\'s sidecar; prints its id',
+    load: async () => (await import('./tag')).tagCommand,
+  },
+  {
+    name: 'annotations',
+    summary: 'list a text\'s annotations re-anchored against its current text (--json, --write)',
+    load: async () => (await import('./annotations')).annotationsCommand,
+  },
+  {
+    name: 'check',
+    summary: 'validate sidecars and tag sets, list orphaned annotations (exit 1 on problems)',
+    load: async () => (await import('./check')).checkCommand,
+  },
+  {
+    name: 'export',
+    summary: 'export a text\'s annotations as W3C Web Annotation JSON-LD, brat standoff or CSV',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'index',
+    summary: 'documents, entities, speakers and figure trends of a folder (summary or --json)',
+    load: async () => (await import('./index')).indexCommand,
+  },
+];
 
 function help(): string {
   const lines = [
@@ -38,11 +71,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(version);
     return ExitCode.ok;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.err(`diplomat: unknown command '${first}'. Run 'diplomat --help' for the list.`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return ExitCode.ok;
@@ -50,7 +84,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return command.run(rest, io);
 }
 
-if (require.main === module) {
+if (!isMainThread) {
+  // `analyze --json` finds the figures of a large input in a worker thread that runs this bundle: it does that job
+  // and ends, loading nothing else.
+  void import('./figuresWorker').then((w) => w.runFiguresJob());
+} else if (require.main === module) {
   const io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
   // A reader that stops early (`diplomat analyze --json x | head`) closes the pipe: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -90,8 +90,6 @@ function parseTagArgs(args: string[]): TagOptions | string {
 /** Creates the `tag` command; `env` supplies git's user name and the clock so tests run it in-process. */
 export function createTagCommand(env: TagEnvironment): Command {
   return {
-    name: 'tag',
-    summary: 'add an annotation on a passage (UTF-16 offsets) to a text\'s sidecar; prints its id',
     usage,
     async run(args: string[], io: CliIo): Promise<number> {
       const options = parseTagArgs(args);

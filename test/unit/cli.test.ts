@@ -8,6 +8,7 @@ import { createAnalyzeCommand, summarize } from '../../src/cli/analyze';
 import type { CliIo } from '../../src/cli/command';
 import { ExitCode } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
+import { analyze } from '../../src/core';
 import type { Analysis } from '../../src/core';
 
 const repo = resolve(__dirname, '../..');
@@ -321,6 +322,16 @@ describe.skipIf(!existsSync(builtCli))('built dist/cli.js (spawned)', () => {
     expect(r.status).toBe(ExitCode.badInput);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`diplomat: ${nulFile}: contains NUL bytes: it looks like a binary file, not text`]);
+  });
+
+  it('prints for a large file (figures found in a worker thread) exactly the JSON of analyze()', () => {
+    // Above 2 MB the built CLI finds figures in a worker thread and splices their JSON in: the bytes must not change.
+    const text = statementText(pressRelease).repeat(Math.ceil(2_200_000 / statementText(pressRelease).length));
+    const large = join(tmp, 'large.statement');
+    writeFileSync(large, text);
+    const r = spawnSync(process.execPath, [builtCli, 'analyze', '--json', large], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(r.status).toBe(ExitCode.ok);
+    expect(r.stdout).toBe(`${JSON.stringify(analyze(text))}\n`);
   });
 
   it('exits with unreadable on a missing file', () => {
