@@ -1,15 +1,18 @@
 import type { Figure, FigureKind } from './types';
 import {
   CARDINALS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, IRREGULAR_PLURALS, LABEL_WORDS, MONTHS, NP_STOP,
-  ORDINALS, ORDINAL_UNITS, QUALIFIER_RE, SCALES, TENS, TIME_UNITS, UNIT_DEFS, UNIT_RE, VAGUE_SCALES,
+  ORDINALS, ORDINAL_UNITS, QUALIFIERS, SCALES, TENS, TIME_UNITS, UNIT_DEFS, UNIT_RE, VAGUE_SCALES,
 } from './figures/lexicon';
+import { hitLength, nextHit } from './figures/triggers';
+import { Vocabulary } from './figures/words';
 
 /*
- * How it works. One linear pass over the code units (a trie for words) stops only where a figure can start: a digit,
- * a currency sign or code, a number/ordinal/fraction word, a month name or an RFC 822 weekday. At each stop a small
- * hand-written parser reads forward with sticky regexes (number, magnitude, unit, range, counted noun phrase) and
- * looks back at most LOOKBACK characters for a qualifier. Every read is bounded or consumes what it reads, and the
- * scan always resumes after the furthest character a parser looked at, so the whole pass is linear in the text.
+ * How it works. One linear pass over the code units (an automaton, see figures/triggers) stops only where a figure
+ * can start: a digit, a currency sign or code, a number/ordinal/fraction word, a month name or an RFC 822 weekday.
+ * At each stop a small hand-written parser reads forward with code-unit readers and sticky regexes (number,
+ * magnitude, unit, range, counted noun phrase) and looks back at most LOOKBACK characters for a qualifier. Every
+ * read is bounded or consumes what it reads, and the scan always resumes after the furthest character a parser
+ * looked at, so the whole pass is linear in the text.
  */
 
 type Value = Figure['value'];
@@ -25,61 +28,13 @@ const MAX_GAP = 4;
 /** Most words read after a number when looking for the counted noun (`over 50 economic, …, and other agreements`). */
 const MAX_NP_TOKENS = 16;
 
-const CARDINAL_TRIGGERS = [...CARDINALS.keys(), 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'];
-const WORD_TRIGGERS = [
-  ...CARDINAL_TRIGGERS, ...VAGUE_SCALES, ...ORDINALS.keys(), 'half', 'quarter',
-  ...[...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may'), ...CURRENCY_CODES,
-].sort((a, b) => b.length - a.length);
-
-/**
- * Trie over the lower-case trigger words: TRIE_NEXT[node * 26 + letter] is the child node (0: none) and
- * TRIE_END[node] says what a word ending there needs: END_WORD, END_COMMA (RFC 822 weekday `Mon,`) or END_DOLLAR
- * (`US$`). A trie walked with charCodeAt is several times faster than a regex alternation of these words.
- */
-const END_WORD = 1;
-const END_COMMA = 2;
-const END_DOLLAR = 3;
-const { next: TRIE_NEXT, end: TRIE_END } = buildTrie([
-  ...WORD_TRIGGERS.map((w) => [w, END_WORD] as const),
-  ...['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((w) => [w, END_COMMA] as const),
-  ['us', END_DOLLAR] as const,
-]);
-
-function buildTrie(entries: readonly (readonly [string, number])[]): { next: Int32Array; end: Uint8Array } {
-  const children: number[][] = [new Array<number>(26).fill(0)];
-  const ends: number[] = [0];
-  for (const [word, kind] of entries) {
-    let node = 0;
-    for (const ch of word.toLowerCase()) {
-      const letter = ch.charCodeAt(0) - 97;
-      if (children[node][letter] === 0) {
-        children.push(new Array<number>(26).fill(0));
-        ends.push(0);
-        children[node][letter] = children.length - 1;
-      }
-      node = children[node][letter];
-    }
-    ends[node] = kind;
-  }
-  const next = new Int32Array(children.length * 26);
-  children.forEach((row, i) => next.set(row, i * 26));
-  return { next, end: Uint8Array.from(ends) };
-}
-
 /** Index of an ASCII letter in the alphabet (either case), or a value outside 0..25 for any other code unit. */
 function letterIndex(c: number): number {
   return ((c | 32) - 97) >>> 0;
 }
 
-/** Currency signs that start a figure: `$ £ ¥ € ₸ ₽ ₹`. */
-function isCurrencySign(c: number): boolean {
-  return c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac || c === 0x20b8 || c === 0x20bd || c === 0x20b9;
-}
-
-const VALID_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const SPACE_GROUP = /[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)/y;
 const SCALE_AFTER = new RegExp(`${HS}{0,${MAX_GAP}}(hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn)(?![A-Za-z0-9])`, 'iy');
-const WORD = /(?:[A-Z]\.){2,}|[A-Za-z]{1,64}(?:-[A-Za-z0-9]{1,64})*/y;
 const ALPHA_WORD = /[A-Za-z]{1,64}/y;
 const ATTACHED_TAIL = /[A-Za-z0-9]*/y;
 const PERCENT_AFTER = new RegExp(`(?:${HS}{0,2}%|${HS}{0,${MAX_GAP}}-?(?:per${HS}?cent|percent|pct)(?![A-Za-z]))(?:${HS}+(points?))?`, 'iy');
@@ -89,7 +44,6 @@ const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 const RFC822 = new RegExp(
   `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),${HS}+(\\d{1,2})${HS}+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)${HS}+(\\d{4})` +
   `(?:${HS}+(\\d{2}):(\\d{2})(?::(\\d{2}))?(?:${HS}*(?:([+-])(\\d{2})(\\d{2})|GMT|UTC|Z))?)?`, 'y');
-const MONTH_WORD = /([A-Z][a-z]{2,8})(\.)?/y;
 const DAY_NUMBER = /(\d{1,2})(?:st|nd|rd|th)?(?![\d:A-Za-z]|[.,]\d)/y;
 const YEAR_NUMBER = /(\d{4})(?![\dA-Za-z]|[.,:]\d)/y;
 const COMMA_GAP = new RegExp(`,?${HS}{1,${MAX_GAP}}`, 'y');
@@ -103,10 +57,31 @@ const A_BEFORE = /(?:^|[^A-Za-z])(an?)[^\S\r\n]+$/i;
 const TAG = /<[A-Za-z!/][^<>]*>/y;
 const URL_REST = /[^\s<>"]*/y;
 
-/** Last words of the qualifiers in QUALIFIER_RE: the regex only runs when the word before a number is one of them. */
-const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set((
-  'than as to over under about around approximately approx roughly some almost nearly estimated least most of like ' +
-  'between above below').split(' '));
+/** Last words of the QUALIFIERS (letters only): a qualifier is looked for when the word before a number is one. */
+const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
+  QUALIFIERS.map((q) => q.slice(q.lastIndexOf(' ') + 1).replace(/[^a-z]/g, '')));
+/**
+ * The QUALIFIERS of letters and spaces, as a trie of their words read backwards: QUALIFIER_ENDS.get(`than`) is the
+ * node of `than`, its `before.get('more')` the node of `more than`, whose `phrase` is `more than`.
+ */
+interface QualifierNode {
+  phrase: string | null;
+  readonly before: Map<string, QualifierNode>;
+}
+const QUALIFIER_ENDS: ReadonlyMap<string, QualifierNode> = (() => {
+  const ends = new Map<string, QualifierNode>();
+  for (const phrase of QUALIFIERS.filter((q) => /^[a-z ]+$/.test(q))) {
+    let words = ends;
+    let node: QualifierNode | undefined;
+    for (const word of phrase.split(' ').reverse()) {
+      node = words.get(word) ?? { phrase: null, before: new Map() };
+      words.set(word, node);
+      words = node.before;
+    }
+    if (node) node.phrase = phrase;
+  }
+  return ends;
+})();
 /** `16 times`, `9 fold`: multipliers are not counts (the guidelines leave them out like `doubled`). */
 const MULTIPLIER = /^[^\S\r\n]+(?:times|fold)(?![A-Za-z])/i;
 /** Words after `the two` that show the noun is elided (`the two reaffirmed`, `the two have agreed`). */
@@ -115,7 +90,14 @@ const ELLIPTICAL_NEXT: ReadonlySet<string> = new Set(
 /** `one X or another`, `one country by another`: a distributive idiom, not a count. */
 const ONE_OR_ANOTHER = /^[^\S\r\n]+(?:or|by|against|to|from|after)[^\S\r\n]+(?:another|the other)\b/i;
 /** Endings of adjectives, which may come before the head noun after `one` (`one important step`). */
-const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ent|ant|ed|ing|ary|ble|less|ern|ian|ish|est|ior|ile|ese|ean|ar)$/;
+const ADJECTIVE_ENDINGS: readonly string[] =
+  'al ic ive ous ful ent ant ed ing ary ble less ern ian ish est ior ile ese ean ar'.split(' ');
+/** Endings of a word that is no singular head after `one` (`one agreed`, `one said`, `one years`). */
+const PAST_OR_PLURAL_ENDINGS: readonly string[] = ['ed', 'id', 's'];
+/** The ending of a past participle after `the two` (`the two reaffirmed`). */
+const PAST_ENDINGS: readonly string[] = ['ed'];
+/** Endings in `s` of words that are no plurals (`class`, `status`, `basis`). */
+const NOT_PLURAL_ENDINGS: readonly string[] = ['ss', 'us', 'is'];
 /** Words after which a four-digit number is a year even when a noun follows (`in 2023 companies …`). */
 const YEAR_CONTEXT: ReadonlySet<string> = new Set((
   'in by since of until till from to before after during through throughout between and or end early mid late ' +
@@ -130,6 +112,25 @@ const ONE_NOT_COUNT: ReadonlySet<string> = new Set(
 const ONE_PRONOUN_BEFORE: ReadonlySet<string> = new Set((
   'no any every each some the this that which someone anyone everyone a only another such whether if when where ' +
   'unless though because phase').split(' '));
+
+/** RFC 822 weekday abbreviations, lower-case. */
+const WEEKDAYS: ReadonlySet<string> = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+/** CURRENCY_CODES lower-cased: only a word that is one of them is cut out to see whether it is written in capitals. */
+const CURRENCY_CODE_WORDS: ReadonlySet<string> = new Set([...CURRENCY_CODES].map((code) => code.toLowerCase()));
+
+/**
+ * Every word the parsers look up or compare, so that reading the word before or after a number cuts no string in
+ * the frequent cases (see Vocabulary).
+ */
+const VOCABULARY = new Vocabulary([
+  ...CARDINALS.keys(), ...SCALES.keys(), ...VAGUE_SCALES, ...ORDINALS.keys(), ...ORDINAL_UNITS.keys(), ...MONTHS.keys(),
+  ...CURRENCY_WORDS.keys(), ...TIME_UNITS.keys(), ...NP_STOP, ...IRREGULAR_PLURALS, ...LABEL_WORDS,
+  ...QUALIFIER_LAST_WORDS, ...QUALIFIERS.flatMap((q) => q.split(' ')), ...ELLIPTICAL_NEXT, ...YEAR_CONTEXT,
+  ...ORDINAL_FIXED_NEXT, ...ONE_NOT_COUNT, ...ONE_PRONOUN_BEFORE, ...WEEKDAYS, ...CURRENCY_CODE_WORDS,
+  // Words the parsers compare with one by one.
+  'dozen', 'half', 'quarter', 'thirds', 'quarters', 'fifths', 'tenths', 'first', 'last', 'behalf', 'every', 'split',
+  'american', 'annual', 'largest', 'biggest', 'highest', 'greatest', 'leading', 'consecutive', 'successive',
+]);
 
 interface Num {
   readonly value: number;
@@ -151,6 +152,23 @@ interface Scan {
   lastEnd: number;
   /** Year of the publication date near the start of the text, or 0 when none was found. */
   readonly pubYear: number;
+  /**
+   * The last previousWord read: where it was read from (-1: none yet) and its result. The parsers of one number ask
+   * for the word before it up to three times (label, qualifier, year context).
+   */
+  previousAt: number;
+  previous: PreviousWord | null;
+}
+
+/** A word before a figure, with where it starts and whether it is capitalised. */
+interface PreviousWord {
+  /**
+   * The word lower-cased when it is in VOCABULARY, else '' (the callers only compare it with vocabulary words, and
+   * most words before numbers are such: `in`, `the`, `than`, so that none is cut out of the text).
+   */
+  readonly word: string;
+  readonly start: number;
+  readonly capital: boolean;
 }
 
 /** Why a candidate produced nothing: the index to resume scanning from. */
@@ -167,18 +185,19 @@ type Outcome = Figure | number;
  * the length of the text.
  */
 export function findFigures(text: string): Figure[] {
-  const scan: Scan = { text, out: [], lastEnd: 0, pubYear: publicationYear(text) };
+  const scan: Scan = { text, out: [], lastEnd: 0, pubYear: publicationYear(text), previousAt: -1, previous: null };
   const skips = markupRanges(text);
   let skipIndex = 0;
   const n = text.length;
   for (let p = nextHit(text, 0, n); p < n; ) {
     const hitEnd = p + hitLength(text, p);
     while (skipIndex < skips.length && skips[skipIndex + 1] <= p) skipIndex += 2;
+    // The search resumes after the furthest code unit the candidate read (or after the markup it lies in).
     let resume: number;
     if (skipIndex < skips.length && skips[skipIndex] <= p) {
       resume = Math.max(hitEnd, skips[skipIndex + 1]);
     } else {
-      const outcome = candidate(scan, p, text.slice(p, hitEnd));
+      const outcome = candidate(scan, p, hitEnd);
       if (typeof outcome === 'number') {
         resume = Math.max(outcome, hitEnd);
       } else {
@@ -190,55 +209,6 @@ export function findFigures(text: string): Figure[] {
     p = nextHit(text, resume, n);
   }
   return scan.out;
-}
-
-/**
- * Index of the next place at or after `i` where a figure can start (a digit, a currency sign, or a trigger word at a
- * word start, see the trie above), or `n` when there is none. It visits every code unit of the text, so it is kept
- * small and apart from the parsers: V8 optimises it on its first long run instead of compiling, then discarding, one
- * large function whose candidate branches had not run yet (the cold CLI run).
- */
-function nextHit(text: string, i: number, n: number): number {
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const letter = letterIndex(c);
-    if (letter < 26) {
-      const p = i;
-      // Inside a word nothing starts: the trie is not entered, the word is only skipped.
-      let node = p > 0 && isWordChar(text.charCodeAt(p - 1)) ? 0 : TRIE_NEXT[letter];
-      i++;
-      for (; node !== 0 && i < n; i++) {
-        const l = letterIndex(text.charCodeAt(i));
-        if (l >= 26) break;
-        node = TRIE_NEXT[node * 26 + l];
-      }
-      while (i < n && letterIndex(text.charCodeAt(i)) < 26) i++;
-      if (node === 0) continue;
-      const kind = TRIE_END[node];
-      if (kind === 0 || (i < n && isDigit(text.charCodeAt(i)))) continue;
-      if (kind === END_COMMA ? text.charCodeAt(i) === 0x2c : kind !== END_DOLLAR || text.charCodeAt(i) === 0x24) return p;
-    } else if (c < 0x80 ? isDigit(c) || c === 0x24 : isCurrencySign(c)) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  return n;
-}
-
-/**
- * Length of the hit `nextHit` found at `p`: one code unit for a digit or a currency sign, else the word, with the
- * `$` of `US$` (the only two-letter trigger, and a hit only when the `$` follows).
- */
-function hitLength(text: string, p: number): number {
-  if (letterIndex(text.charCodeAt(p)) >= 26) return 1;
-  let e = p + 1;
-  while (letterIndex(text.charCodeAt(e)) < 26) e++;
-  return e - p === 2 && text.charCodeAt(e) === 0x24 ? 3 : e - p;
-}
-
-function isWordChar(c: number): boolean {
-  return letterIndex(c) < 26 || isDigit(c);
 }
 
 /** Flat [start, end, start, end …] list of HTML tags and URLs, whose numbers are never figures. */
@@ -305,6 +275,9 @@ function isLetter(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -345,8 +318,45 @@ function alphaLength(text: string, at: number): number {
   return k;
 }
 
-/** The word ending right before `p` (over at most MAX_GAP spaces), lower-cased, with its start; null if none. */
-function previousWord(text: string, p: number): { word: string; start: number; capital: boolean } | null {
+/**
+ * Length of the word at `at`, or 0 when there is none: an initialism (`U.S.A.`) or up to 64 letters with hyphenated
+ * parts of up to 64 letters and digits, as the sticky regex `(?:[A-Z]\.){2,}|[A-Za-z]{1,64}(?:-[A-Za-z0-9]{1,64})*`
+ * reads it.
+ */
+function wordLength(text: string, at: number): number {
+  let initials = 0;
+  while (isUpper(text.charCodeAt(at + initials)) && text.charCodeAt(at + initials + 1) === 0x2e) initials += 2;
+  if (initials >= 4) return initials;
+  let k = alphaLength(text, at);
+  if (k === 0) return 0;
+  while (text.charCodeAt(at + k) === 0x2d) {
+    let part = 0;
+    while (part < 64 && isAlphanumeric(text.charCodeAt(at + k + 1 + part))) part++;
+    if (part === 0) break;
+    k += 1 + part;
+  }
+  return k;
+}
+
+/** Whether a code unit is an ASCII letter or digit. */
+function isAlphanumeric(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
+/**
+ * The word ending right before `p` (over at most MAX_GAP spaces), with its start; null if none. The last answer is
+ * kept in `scan`, as the parsers of one number ask for it up to three times.
+ */
+function previousWord(scan: Scan, p: number): PreviousWord | null {
+  if (scan.previousAt !== p) {
+    scan.previous = readPreviousWord(scan.text, p);
+    scan.previousAt = p;
+  }
+  return scan.previous;
+}
+
+/** previousWord, read from the text. */
+function readPreviousWord(text: string, p: number): PreviousWord | null {
   let i = p;
   for (let gap = 0; i > 0 && gap < MAX_GAP && isRegexSpace(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 0x0a; gap++) i--;
   if (i === p && p > 0 && isLetter(text.charCodeAt(p - 1))) return null;
@@ -354,7 +364,7 @@ function previousWord(text: string, p: number): { word: string; start: number; c
   const limit = Math.max(0, end - 32);
   while (i > limit && isLetter(text.charCodeAt(i - 1))) i--;
   if (i === end) return null;
-  return { word: text.slice(i, end).toLowerCase(), start: i, capital: isUpper(text.charCodeAt(i)) };
+  return { word: VOCABULARY.find(text, i, end) ?? '', start: i, capital: isUpper(text.charCodeAt(i)) };
 }
 
 /** Whether position `i` (a word start) begins a sentence: only spaces, quotes or bullets since `.!?:` or a line start. */
@@ -367,34 +377,65 @@ function sentenceStart(text: string, i: number): boolean {
   return true;
 }
 
-/** A qualifier ending right before `start` (`more than `), as written lower-cased, with where it begins. */
+/**
+ * A qualifier ending right before `start` (`more than `), lower-cased, with where it begins.
+ *
+ * This is the regex `(?:^|[^A-Za-z])(qualifier)[^\S\r\n]+$` (case-insensitive, words separated by `[^\S\r\n]+`)
+ * on the text from `from` to `start`, read backwards on code units and without the regex: a match is made of whole
+ * words (letter runs inside from..start) separated and followed by horizontal spaces, so it is some number of the
+ * last words, and the leftmost match is the longest qualifier among them. Words are matched in any ASCII case, and
+ * the words of a match are the qualifier as listed.
+ */
 function qualifierBefore(scan: Scan, start: number): { text: string; start: number } | null {
   const from = Math.max(scan.lastEnd, start - LOOKBACK);
   if (from >= start) return null;
-  const last = previousWord(scan.text, start);
+  const last = previousWord(scan, start);
   if (!last || !QUALIFIER_LAST_WORDS.has(last.word)) return null;
-  const head = scan.text.slice(from, start);
-  const m = QUALIFIER_RE.exec(head);
-  if (!m) return null;
-  const trailing = /[^\S\r\n]+$/.exec(m[0]);
-  const qStart = from + m.index + m[0].length - (trailing ? trailing[0].length : 0) - m[1].length;
-  return { text: m[1].toLowerCase().replace(/\s+/g, ' '), start: qStart };
+  const text = scan.text;
+  let best: { text: string; start: number } | null = null;
+  let words = QUALIFIER_ENDS;
+  for (let end = start; ;) {
+    const spaceStart = horizontalSpacesBefore(text, end, from);
+    if (spaceStart === end) break;
+    let wordStart = spaceStart;
+    while (wordStart > from && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+    if (wordStart === spaceStart) break;
+    // Qualifier words are in the vocabulary: any other word ends the qualifier (and is not cut out).
+    const node = words.get(VOCABULARY.find(text, wordStart, spaceStart) ?? '');
+    if (node === undefined) break;
+    if (node.phrase !== null) best = { text: node.phrase, start: wordStart };
+    words = node.before;
+    end = wordStart;
+  }
+  return best;
 }
 
-/** Dispatches a candidate by its first character or word. */
-function candidate(scan: Scan, p: number, hit: string): Outcome {
-  const c = hit.charCodeAt(0);
-  if (isDigit(c)) return digits(scan, p);
-  if (hit.length === 1 || hit === 'US$') return money(scan, p, p + hit.length, CURRENCY_SYMBOLS.get(hit) ?? 'USD', 'money-symbol');
-  const lower = hit.toLowerCase();
-  if (/^(?:mon|tue|wed|thu|fri|sat|sun)$/.test(lower)) return rfcDate(scan, p);
-  if (CURRENCY_CODES.has(hit)) return money(scan, p, p + hit.length, hit, 'money-code');
+/** Start of the run of horizontal spaces that ends at `at`, read no further back than `from` (`at` when none). */
+function horizontalSpacesBefore(text: string, at: number, from: number): number {
+  let k = at;
+  while (k > from && isHSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** Dispatches the candidate `text.slice(p, hitEnd)` by its first character or word. */
+function candidate(scan: Scan, p: number, hitEnd: number): Outcome {
+  const text = scan.text;
+  if (isDigit(text.charCodeAt(p))) return digits(scan, p);
+  if (hitEnd - p === 1 || (hitEnd - p === 3 && text.startsWith('US$', p))) {
+    return money(scan, p, hitEnd, CURRENCY_SYMBOLS.get(text.slice(p, hitEnd)) ?? 'USD', 'money-symbol');
+  }
+  const lower = VOCABULARY.lower(text, p, hitEnd);
+  if (WEEKDAYS.has(lower)) return rfcDate(scan, p);
+  if (CURRENCY_CODE_WORDS.has(lower)) {
+    const hit = text.slice(p, hitEnd);
+    if (CURRENCY_CODES.has(hit)) return money(scan, p, hitEnd, hit, 'money-code');
+  }
   if (MONTHS.has(lower)) return monthFirst(scan, p);
-  if (VAGUE_SCALES.has(lower)) return vague(scan, p, hit);
+  if (VAGUE_SCALES.has(lower)) return vague(scan, p, text.slice(p, hitEnd));
   if (lower === 'half' || lower === 'quarter') return fraction(scan, p, lower);
-  if (ORDINALS.has(lower)) return ordinalWord(scan, p, lower, ORDINALS.get(lower) ?? 0, p + hit.length);
+  if (ORDINALS.has(lower)) return ordinalWord(scan, p, lower, ORDINALS.get(lower) ?? 0, hitEnd);
   if (CARDINALS.has(lower) || SCALES.has(lower) || lower === 'dozen') return words(scan, p);
-  return p + hit.length;
+  return hitEnd;
 }
 
 /** Reads a digit number at `p` (with its magnitude word); null when the run is not a plain number. */
@@ -408,16 +449,51 @@ function readDigits(text: string, p: number): Num | number {
     else if ((c === 0x2c || c === 0x2e) && runEnd > p) { punctuated = true; runEnd++; } else break;
   }
   if (runEnd === p) return p + 1;
-  let raw = text.slice(p, runEnd);
-  if (punctuated) {
-    while (raw.endsWith(',') || raw.endsWith('.')) raw = raw.slice(0, -1);
-    if (raw.length > MAX_NUMBER_CHARS || !VALID_NUMBER.test(raw)) return runEnd;
-  } else if (raw.length > MAX_NUMBER_CHARS) return runEnd;
-  let end = p + raw.length;
-  let value = Number(punctuated ? raw.replace(/,/g, '') : raw);
-  let groupScale = punctuated && raw.includes(',') ? 10 ** (raw.length - raw.indexOf(',') - raw.split(',').length + 1) : 1;
-  if (punctuated && raw.indexOf('.') >= 0) groupScale = 1;
-  if (raw.length <= 3) {
+  let rawEnd = runEnd;
+  let value: number;
+  let groupScale = 1;
+  let plainRaw = true;
+  if (!punctuated) {
+    if (runEnd - p > MAX_NUMBER_CHARS) return runEnd;
+    value = runEnd - p <= MAX_EXACT_DIGITS ? digitsValue(text, p, runEnd) : Number(text.slice(p, runEnd));
+  } else {
+    // Trailing `,` and `.` are punctuation, not part of the number.
+    while (!isDigit(text.charCodeAt(rawEnd - 1))) rawEnd--;
+    if (rawEnd - p > MAX_NUMBER_CHARS) return runEnd;
+    // `^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$` on code units: digits, or 1 to 3 digits and `,ddd` groups; then
+    // maybe a point and digits.
+    let k = p;
+    while (k < rawEnd && isDigit(text.charCodeAt(k))) k++;
+    const leading = k - p;
+    let commas = 0;
+    while (k < rawEnd && text.charCodeAt(k) === 0x2c) {
+      let group = 0;
+      while (group < 4 && k + 1 + group < rawEnd && isDigit(text.charCodeAt(k + 1 + group))) group++;
+      if (group !== 3) return runEnd;
+      commas++;
+      k += 4;
+    }
+    if (commas > 0 && leading > 3) return runEnd;
+    let dot = -1;
+    if (k < rawEnd) {
+      // Only a point can come here (a comma would have been read as a group).
+      dot = k++;
+      const fraction = k;
+      while (k < rawEnd && isDigit(text.charCodeAt(k))) k++;
+      if (k === fraction || k < rawEnd) return runEnd;
+    }
+    const digitCount = rawEnd - p - commas - (dot >= 0 ? 1 : 0);
+    if (digitCount <= MAX_EXACT_DIGITS) {
+      value = digitsValue(text, p, rawEnd);
+      if (dot >= 0) value /= POWERS_OF_TEN[rawEnd - dot - 1];
+    } else {
+      value = Number(text.slice(p, rawEnd).replace(/,/g, ''));
+    }
+    if (commas > 0 && dot < 0) groupScale = 10 ** (3 * commas);
+    plainRaw = commas === 0 && dot < 0;
+  }
+  let end = rawEnd;
+  if (rawEnd - p <= 3 && mayBeSpaceGroup(text, end)) {
     let grouped = 0;
     for (let g = stickyAt(SPACE_GROUP, text, end); g; g = stickyAt(SPACE_GROUP, text, end)) {
       value = value * 1000 + Number(g[0].slice(1));
@@ -426,10 +502,36 @@ function readDigits(text: string, p: number): Num | number {
     }
     if (grouped) groupScale = 10 ** (3 * grouped);
   }
-  const plain = end === p + raw.length && (!punctuated || /^\d+$/.test(raw));
+  const plain = end === rawEnd && plainRaw;
   const s = mayScaleAt(text, end) ? stickyAt(SCALE_AFTER, text, end) : null;
   if (s) return { value: value * (SCALES.get(s[1].toLowerCase()) ?? 1), end: end + s[0].length, scaled: true, digits: true, plain: false, groupScale };
   return { value, end, scaled: false, digits: true, plain, groupScale };
+}
+
+/** Longest digit run whose value a sum of digits times ten computes exactly (below 2^53), as Number() would. */
+const MAX_EXACT_DIGITS = 15;
+
+/** Powers of ten up to 10^MAX_EXACT_DIGITS, all exact. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * Value of the digits in start..end (at most MAX_EXACT_DIGITS of them; commas and points are passed over), without
+ * cutting and parsing a string. A decimal is this integer divided by an exact power of ten: one correctly rounded
+ * division, so the same number as Number() parses.
+ */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c)) value = value * 10 + (c - 0x30);
+  }
+  return value;
+}
+
+/** Whether SPACE_GROUP can match at `at`: one of its spaces, then a digit. */
+function mayBeSpaceGroup(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c === 0x20 || c === 0xa0 || c === 0x202f) && isDigit(text.charCodeAt(at + 1));
 }
 
 /**
@@ -453,7 +555,8 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
   for (let n = 0; n < 8; n++) {
     const wl = alphaLength(text, at);
     if (wl === 0) break;
-    const word = text.slice(at, at + wl).toLowerCase();
+    // Only vocabulary words are looked for: any other word is read as '' (and not cut out).
+    const word = VOCABULARY.find(text, at, at + wl) ?? '';
     let next = at + wl;
     if (n > 0 && word === 'and' && current % 100 === 0 && current > 0) {
       const gap = gapLength(text, next);
@@ -467,8 +570,8 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
       if (current % 100 !== 0 || (current > 0 && card >= 100)) break;
       current += card;
       if (TENS.has(word) && text[next] === '-') {
-        const u = stickyAt(ALPHA_WORD, text, next + 1);
-        const unitWord = u ? u[0].toLowerCase() : '';
+        const ul = alphaLength(text, next + 1);
+        const unitWord = ul > 0 ? VOCABULARY.find(text, next + 1, next + 1 + ul) ?? '' : '';
         const unit = CARDINALS.get(unitWord);
         if (unit !== undefined && unit < 10) {
           current += unit;
@@ -501,15 +604,20 @@ function readWords(text: string, p: number): (Num & { ordinal: boolean }) | null
   return { value: total + current, end, scaled, digits: false, plain: false, groupScale: 1, ordinal };
 }
 
-/** A range after a first number: `-`, `–`, `to`, `and` (after `between`), `-,` (suspended: `26-, 27,000`). */
-function readRange(scan: Scan, first: Num, between: boolean, currency: string | null): { second: Num; end: number } | null {
+/**
+ * A range after a first number: `-`, `–`, `to`, `and` (after `between`), `-,` (suspended: `26-, 27,000`).
+ * `firstEnd` is where the first number ends, after its unit when one follows it (`5 percent to 10 percent`).
+ */
+function readRange(
+  scan: Scan, first: Num, firstEnd: number, between: boolean, currency: string | null,
+): { second: Num; end: number } | null {
   const text = scan.text;
-  const link = mayBeRangeLink(text, first.end) ? stickyAt(RANGE_LINK, text, first.end) : null;
+  const link = mayBeRangeLink(text, firstEnd) ? stickyAt(RANGE_LINK, text, firstEnd) : null;
   if (!link) return null;
   const word = (link[3] ?? '').toLowerCase();
   if (word === 'and' && !between) return null;
   if (word === 'or' && !first.digits) return null;
-  let at = first.end + link[0].length;
+  let at = firstEnd + link[0].length;
   if (currency !== null && (text[at] === '$' || text[at] === '€' || text[at] === '£')) at++;
   const second = isDigit(text.charCodeAt(at)) ? readDigits(text, at) : readWords(text, at);
   if (second === null || typeof second === 'number') return null;
@@ -518,22 +626,27 @@ function readRange(scan: Scan, first: Num, between: boolean, currency: string | 
 }
 
 /**
- * Whether RANGE_LINK can match at `at`: it starts with a hyphen or en dash, or with spaces followed by the first letter
- * of `to`, `and` or `or`. Most numbers are followed by neither, and the regex is then not run.
+ * Whether RANGE_LINK can match at `at`: it starts with a hyphen or en dash, or with spaces followed by the first two
+ * letters of `to`, `and` or `or`. Most numbers are followed by neither, and the regex is then not run.
  */
 function mayBeRangeLink(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c === 0x2d || c === 0x2013) return true;
   const gap = gapLength(text, at);
   if (gap === 0) return false;
-  const w = text.charCodeAt(at + gap) | 32;
-  return w === 0x74 || w === 0x61 || w === 0x6f;
+  const w = text.charCodeAt(at + gap);
+  const x = text.charCodeAt(at + gap + 1);
+  return (w === 0x74 && x === 0x6f) || (w === 0x61 && x === 0x6e) || (w === 0x6f && x === 0x72);
 }
 
-/** Whether CLOCK_SUFFIX can match at `at`: an `a` or a `p` comes after at most MAX_GAP spaces. */
+/**
+ * Whether CLOCK_SUFFIX can match at `at`: an `a` or a `p`, then a point or an `m`, come after at most MAX_GAP spaces.
+ */
 function mayBeClockSuffix(text: string, at: number): boolean {
-  const c = text.charCodeAt(at + gapLength(text, at)) | 32;
-  return c === 0x61 || c === 0x70;
+  const k = at + gapLength(text, at);
+  const c = text.charCodeAt(k) | 32;
+  const d = text.charCodeAt(k + 1);
+  return (c === 0x61 || c === 0x70) && (d === 0x2e || (d | 32) === 0x6d);
 }
 
 /** Scales the first bound of a range to the second one (`5-10 billion`, `26-, 27,000`). */
@@ -575,11 +688,11 @@ function readTail(text: string, at: number, allowMoney: boolean): Tail | null {
   if (unit) return unit;
   const wl = alphaLength(text, w0);
   if (wl === 0 || isLetter(text.charCodeAt(w0 + wl)) || isDigit(text.charCodeAt(w0 + wl))) return null;
-  const word = text.slice(w0, w0 + wl);
-  const lower = word.toLowerCase();
+  // Only vocabulary words are looked for: any other word is read as '' (and not cut out).
+  const lower = VOCABULARY.find(text, w0, w0 + wl) ?? '';
   if (allowMoney) {
     let cur = CURRENCY_WORDS.get(lower);
-    let end = w0 + word.length;
+    let end = w0 + wl;
     if (cur === undefined && (lower === 'us' || lower === 'american')) {
       const g2 = stickyAt(GAP, text, end);
       const w2 = g2 ? stickyAt(ALPHA_WORD, text, end + g2[0].length) : null;
@@ -588,16 +701,21 @@ function readTail(text: string, at: number, allowMoney: boolean): Tail | null {
         end += (g2?.[0].length ?? 0) + w2[0].length;
       }
     }
-    if (cur === undefined && CURRENCY_CODES.has(word)) cur = word;
+    // The codes are capitals: a word starting with a small letter is none (and is not cut to find out).
+    if (cur === undefined && isUpper(text.charCodeAt(w0))) {
+      const word = text.slice(w0, w0 + wl);
+      if (CURRENCY_CODES.has(word)) cur = word;
+    }
     if (cur !== undefined) return { kind: 'money', unit: cur, end, factor: 1, rule: 'money-word' };
   }
   const time = TIME_UNITS.get(lower);
-  if (time !== undefined) return { kind: 'duration', unit: time, end: w0 + word.length, factor: 1, rule: 'duration' };
+  if (time !== undefined) return { kind: 'duration', unit: time, end: w0 + wl, factor: 1, rule: 'duration' };
   return null;
 }
 
 /** A quantity unit starting at `at`, or null. */
 function unitAt(text: string, at: number): Tail | null {
+  if (!mayBeUnit(text, at)) return null;
   const m = stickyAt(UNIT_RE, text, at);
   if (!m) return null;
   let k = 1;
@@ -606,12 +724,38 @@ function unitAt(text: string, at: number): Tail | null {
   return { kind: 'quantity', unit: def.unit, end: at + m[0].length, factor: def.factor, rule: 'quantity-unit' };
 }
 
+/**
+ * UNIT_DEFS starts: UNIT_START[first × 256 + second] is 1 where a unit can start with these two code units (ASCII
+ * capitals made small; both below 256), UNIT_START[first × 256] where it can start with the first one alone.
+ */
+const UNIT_START = new Uint8Array(256 * 256);
+for (const def of UNIT_DEFS) {
+  for (const start of def.starts.split(' ')) {
+    UNIT_START[start.charCodeAt(0) * 256 + (start.length > 1 ? start.charCodeAt(1) : 0)] = 1;
+  }
+}
+
+/** Whether UNIT_RE can match at `at`: most words after a number start with no unit's first two letters. */
+function mayBeUnit(text: string, at: number): boolean {
+  const first = asciiLower(text.charCodeAt(at));
+  if (!(first < 256)) return false;
+  if (UNIT_START[first * 256] === 1) return true;
+  const second = asciiLower(text.charCodeAt(at + 1));
+  return second < 256 && UNIT_START[first * 256 + second] === 1;
+}
+
+/** A code unit with ASCII capitals made small, all else unchanged. */
+function asciiLower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
 /** `-year`, `-day`… right after a number: a duration used as an adjective (`10-year`, `seven-year`). */
 function hyphenDuration(text: string, at: number): { unit: string; end: number } | null {
   if (text.charCodeAt(at) !== 0x2d) return null;
   const wl = alphaLength(text, at + 1);
   if (wl === 0) return null;
-  const lower = text.slice(at + 1, at + 1 + wl).toLowerCase();
+  // Time units are in the vocabulary: any other word is read as '' (and not cut out).
+  const lower = VOCABULARY.find(text, at + 1, at + 1 + wl) ?? '';
   const unit = TIME_UNITS.get(lower);
   if (unit === undefined || lower.endsWith('s')) return null;
   return { unit, end: at + 1 + wl };
@@ -638,43 +782,52 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
   let tokens = 0;
   for (let n = 0; n < MAX_NP_TOKENS; n++) {
     let tokenEnd: number;
-    let lower = '';
+    let comma = false;
     let nounish = false;
     if (isDigit(text.charCodeAt(i)) && prevCapital) {
       const t = stickyAt(ATTACHED_TAIL, text, i);
       tokenEnd = i + (t ? t[0].length : 0);
-    } else if (text[i] === ',' && tokens > 0 && headEnd < 0) {
+    } else if (text.charCodeAt(i) === 0x2c && tokens > 0 && headEnd < 0) {
       tokenEnd = i + 1;
-      lower = ',';
+      comma = true;
     } else {
-      const w = stickyAt(WORD, text, i);
-      if (!w) break;
-      tokenEnd = i + w[0].length;
+      const wl = wordLength(text, i);
+      if (wl === 0) break;
+      tokenEnd = i + wl;
       if (isLetter(text.charCodeAt(tokenEnd)) || isDigit(text.charCodeAt(tokenEnd))) break;
-      lower = w[0].toLowerCase();
-      if (lower !== 'and' && NP_STOP.has(lower)) break;
-      const base = lower.includes('-') ? lower.slice(0, lower.indexOf('-')) : lower;
-      if (CARDINALS.has(base) || ORDINALS.has(base) || TIME_UNITS.has(lower) || MONTHS.has(lower) && isUpper(w[0].charCodeAt(0))) break;
-      if (lower === 'and') {
+      // The word lists hold letters only: a hyphenated word is none of them, its first part may be a number word.
+      // Words outside the vocabulary are in no list and are not cut out; their endings are read on code units.
+      const known = VOCABULARY.find(text, i, tokenEnd);
+      const capital = isUpper(text.charCodeAt(i));
+      if (known !== undefined && known !== 'and' && NP_STOP.has(known)) break;
+      let hyphen = i;
+      while (hyphen < tokenEnd && text.charCodeAt(hyphen) !== 0x2d) hyphen++;
+      const base = hyphen < tokenEnd ? VOCABULARY.find(text, i, hyphen) : known;
+      if (base !== undefined && (CARDINALS.has(base) || ORDINALS.has(base))) break;
+      if (known !== undefined && (TIME_UNITS.has(known) || MONTHS.has(known) && capital)) break;
+      if (known === 'and') {
         if (headEnd >= 0 || tokens === 0) break;
       } else {
-        prevCapital = isUpper(w[0].charCodeAt(0));
-        nounish = singular ? tokens === 0 || !/(?:ed|id|s)$/.test(lower) : IRREGULAR_PLURALS.has(lower) || (/[a-z]s$|[A-Z]s$/.test(w[0]) && !/(?:ss|us|is)$/.test(lower));
+        prevCapital = capital;
+        nounish = singular
+          ? tokens === 0 || !endsWithAny(text, i, tokenEnd, PAST_OR_PLURAL_ENDINGS)
+          : (known !== undefined && IRREGULAR_PLURALS.has(known))
+            || (endsInLetterS(text, i, tokenEnd) && !endsWithAny(text, i, tokenEnd, NOT_PLURAL_ENDINGS));
       }
     }
     tokens++;
     if (nounish) {
       headEnd = tokenEnd;
-      if (!singular || tokens >= 2 || !ADJECTIVE_ENDING.test(lower)) break;
+      if (!singular || tokens >= 2 || !endsWithAny(text, i, tokenEnd, ADJECTIVE_ENDINGS)) break;
     } else if (singular && tokens >= 2) break;
     const g = gapLength(text, tokenEnd);
-    if (lower === ',' ) {
+    if (comma) {
       if (g === 0) break;
       i = tokenEnd + g;
       continue;
     }
     if (g === 0) {
-      if (text[tokenEnd] === ',') {
+      if (text.charCodeAt(tokenEnd) === 0x2c) {
         i = tokenEnd;
         continue;
       }
@@ -690,6 +843,27 @@ function countedPhrase(text: string, at: number, singular: boolean, allowOf: boo
   return { end: headEnd, counted };
 }
 
+/** Whether the word start..end ends in a small `s` after a letter (`/[a-z]s$|[A-Z]s$/`). */
+function endsInLetterS(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && text.charCodeAt(end - 1) === 0x73 && isLetter(text.charCodeAt(end - 2));
+}
+
+/** Whether the word start..end ends in one of `endings` (lower-case), in any ASCII case. */
+function endsWithAny(text: string, start: number, end: number, endings: readonly string[]): boolean {
+  for (const ending of endings) {
+    if (end - start >= ending.length && spellsAt(ending, text, end - ending.length)) return true;
+  }
+  return false;
+}
+
+/** Whether the text at `at` spells the lower-case `word`, in any ASCII case. */
+function spellsAt(word: string, text: string, at: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    if (asciiLower(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** How a number is labelled by what precedes it. */
 const NOT_LABELLED = 0;
 /** Glued to a code (`G20`, `COVID-19`, `5+1`) or after a label word (`Resolution 2231`): never a figure. */
@@ -697,47 +871,50 @@ const CODE = 1;
 /** After a capitalised word mid-sentence (`Boeing 787`): a figure only when a unit, currency or time unit follows. */
 const NAME = 2;
 
-function labelled(text: string, p: number): number {
+function labelled(scan: Scan, p: number): number {
+  const text = scan.text;
   if (p > 0) {
     const c = text.charCodeAt(p - 1);
     if (isLetter(c) || isDigit(c)) return CODE;
-    const ch = text[p - 1];
-    if (ch === '/' || ch === '#' || ch === '.' || ch === ':' || ch === '_' || ch === '=' || ch === '@' || ch === '+') return CODE;
-    if ((ch === '-' || ch === '‑') && p > 1 && isLetter(text.charCodeAt(p - 2))) return CODE;
-    if (text[p - 2] === '+' && /\s/.test(ch)) return CODE;
+    // `/ # . : _ = @ +`
+    if (c === 0x2f || c === 0x23 || c === 0x2e || c === 0x3a || c === 0x5f || c === 0x3d || c === 0x40 || c === 0x2b) {
+      return CODE;
+    }
+    // `-` or a non-breaking hyphen after a letter
+    if ((c === 0x2d || c === 0x2011) && p > 1 && isLetter(text.charCodeAt(p - 2))) return CODE;
+    if (text.charCodeAt(p - 2) === 0x2b && isRegexSpace(c)) return CODE;
   }
-  const prev = previousWord(text, p);
+  const prev = previousWord(scan, p);
   if (!prev) return NOT_LABELLED;
   if (LABEL_WORDS.has(prev.word)) return CODE;
   if (!prev.capital || NP_STOP.has(prev.word) || MONTHS.has(prev.word) || QUALIFIER_LAST_WORDS.has(prev.word)) return NOT_LABELLED;
-  if (QUALIFIER_RE.test(`${prev.word} `)) return NOT_LABELLED;
   return sentenceStart(text, prev.start) ? NOT_LABELLED : NAME;
 }
 
 /** A candidate starting with a digit. */
 function digits(scan: Scan, p: number): Outcome {
   const text = scan.text;
-  const iso = text[p + 4] === '-' ? stickyAt(ISO_DATE, text, p) : null;
+  const iso = text.charCodeAt(p + 4) === 0x2d ? stickyAt(ISO_DATE, text, p) : null;
   if (iso) return isoDate(scan, p, iso);
-  const dotted = text[p + 1] === '.' || text[p + 2] === '.' ? stickyAt(DOTTED_DATE, text, p) : null;
+  const dotted = text.charCodeAt(p + 1) === 0x2e || text.charCodeAt(p + 2) === 0x2e
+    ? stickyAt(DOTTED_DATE, text, p) : null;
   if (dotted && validDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]))) {
     return figure(scan, p, p + dotted[0].length, 'date', isoString(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])), 'date', null, null, 'date-dotted');
   }
   const num = readDigits(text, p);
   if (typeof num === 'number') return skipToken(text, num);
-  const label = labelled(text, p);
+  const label = labelled(scan, p);
   if (label === CODE) return skipToken(text, num.end);
   if (label === NAME && !readTail(text, num.end, true) && !hyphenDuration(text, num.end)) return skipToken(text, num.end);
-  const next = text[num.end];
-  if (next === ':' && isDigit(text.charCodeAt(num.end + 1))) return skipToken(text, num.end);
-  if (next === '/' || next === '+' || next === '×') return skipToken(text, num.end);
-  if (/\s/.test(next ?? '') && text[num.end + 1] === '+') return skipToken(text, num.end);
+  const next = text.charCodeAt(num.end);
+  // `12:30`, `9/11`, `5+1`, `3×3`
+  if (next === 0x3a && isDigit(text.charCodeAt(num.end + 1))) return skipToken(text, num.end);
+  if (next === 0x2f || next === 0x2b || next === 0xd7) return skipToken(text, num.end);
+  if (text.charCodeAt(num.end + 1) === 0x2b && isRegexSpace(text.charCodeAt(num.end))) return skipToken(text, num.end);
   if (mayBeClockSuffix(text, num.end) && stickyAt(CLOCK_SUFFIX, text, num.end)) return skipToken(text, num.end);
 
-  if (!num.scaled && next !== undefined && isLetter(text.charCodeAt(num.end))) {
-    const suffix = stickyAt(ALPHA_WORD, text, num.end);
-    const sfx = suffix ? suffix[0] : '';
-    if (/^(?:st|nd|rd|th)$/i.test(sfx) && num.plain) {
+  if (!num.scaled && isLetter(next)) {
+    if (alphaLength(text, num.end) === 2 && /^(?:st|nd|rd|th)$/i.test(text.slice(num.end, num.end + 2)) && num.plain) {
       if (num.value === 1) return num.end + 2;
       return ordinalDigits(scan, p, num.value, num.end + 2);
     }
@@ -773,7 +950,7 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
   let value: Value = first.value;
   let end = first.end;
   let rangeEnd = -1;
-  const range = readRange(scan, tailA && tailA.kind !== 'money' ? { ...first, end: tailA.end } : first, between, currency);
+  const range = readRange(scan, first, tailA && tailA.kind !== 'money' ? tailA.end : first.end, between, currency);
   if (range && (!tailA || tailA.kind !== 'money')) {
     const suspended = /^-,/.test(text.slice(first.end, first.end + 2));
     const [a, b] = rangeValues(first, range.second, suspended);
@@ -796,13 +973,15 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
   const qualifier = qual && (between ? rangeEnd >= 0 : true) ? qual : null;
   const figStart = qualifier ? qualifier.start : start;
   const qText = qualifier ? qualifier.text : null;
-  const scaleValue = (f: number): Value => (Array.isArray(value) ? [value[0] * f, value[1] * f] as const : typeof value === 'number' ? value * f : value);
 
   if (currency) {
     return figure(scan, figStart, end, 'money', value, currency, qText, null, currencyRule);
   }
   if (tail) {
-    if (tail.kind === 'quantity') return figure(scan, figStart, tail.end, 'quantity', scaleValue(tail.factor), tail.unit, qText, null, rangeEnd >= 0 ? 'quantity-range' : tail.rule);
+    if (tail.kind === 'quantity') {
+      return figure(scan, figStart, tail.end, 'quantity', scaleValue(value, tail.factor), tail.unit, qText, null,
+        rangeEnd >= 0 ? 'quantity-range' : tail.rule);
+    }
     if (tail.kind === 'duration') {
       if (wordNum && num.value === 1 && !qualifier && (tail.unit === 'days' || tail.unit === 'seconds')) return tail.end;
       return figure(scan, figStart, tail.end, 'duration', value, tail.unit, qText, null, rangeEnd >= 0 ? 'duration-range' : 'duration');
@@ -815,7 +994,7 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
 
   if (num.plain && rangeEnd < 0 && num.value >= 1000 && num.value <= 2199 && end - start === 4) {
     if (text[end] === 's' || text[end] === '’' || text[end] === "'") return skipToken(text, end);
-    const prev = previousWord(text, start);
+    const prev = previousWord(scan, start);
     if ((isYearLike(num.value) && !qualifier) || (prev && YEAR_CONTEXT.has(prev.word))) {
       return figure(scan, start, end, 'year', num.value, 'year', null, null, 'year');
     }
@@ -830,13 +1009,28 @@ function amount(scan: Scan, start: number, num: Num, currency: string | null, cu
   }
   const singular = !Array.isArray(value) && value === 1;
   const allowOf = first.scaled;
-  if (MULTIPLIER.test(text.slice(end, end + 8))) return end;
+  if (mayBeMultiplier(text, end) && MULTIPLIER.test(text.slice(end, end + 8))) return end;
   const phrase = countedPhrase(text, end, singular, allowOf);
   if (phrase) {
     return figure(scan, figStart, phrase.end, 'count', value, 'count', qText, phrase.counted, 'count-noun');
   }
   if (first.scaled || qualifier) return figure(scan, figStart, end, 'count', value, 'count', qText, null, 'count-bare');
   return end;
+}
+
+/**
+ * Whether MULTIPLIER can match in the 8 code units at `at`: spaces (at most MAX_GAP fit before `fold`) and a `t` or an
+ * `f`. Most numbers are followed by neither, and the text is then not cut for the regex.
+ */
+function mayBeMultiplier(text: string, at: number): boolean {
+  const gap = gapLength(text, at);
+  const c = text.charCodeAt(at + gap) | 32;
+  return gap > 0 && (c === 0x74 || c === 0x66);
+}
+
+/** A value (a number, a range, or null) times `f`. */
+function scaleValue(value: Value, f: number): Value {
+  return Array.isArray(value) ? [value[0] * f, value[1] * f] as const : typeof value === 'number' ? value * f : value;
 }
 
 /** Four-digit numbers read as years without further context (`in 2019`, `the 2017 Tax Cuts`). */
@@ -859,50 +1053,46 @@ function words(scan: Scan, p: number): Outcome {
   if (!num) return p + 1;
   if (num.ordinal) return ordinalWord(scan, p, '', num.value, num.end);
   let start = p;
-  const lead = text.slice(Math.max(scan.lastEnd, p - 6), p);
-  const firstWord = stickyAt(ALPHA_WORD, text, p);
-  const firstLower = firstWord ? firstWord[0].toLowerCase() : '';
-  const leadA = A_BEFORE.exec(lead);
+  const firstLower = VOCABULARY.lower(text, p, p + alphaLength(text, p));
   if (SCALES.has(firstLower) || firstLower === 'dozen') {
+    const leadA = A_BEFORE.exec(text.slice(Math.max(scan.lastEnd, p - 6), p));
     if (!leadA) return num.end;
     start = p - (leadA[0].length - leadA[0].trimEnd().length) - leadA[1].length;
   }
-  const next = stickyAt(ALPHA_WORD, text, num.end + 1);
-  const nextLower = next ? next[0].toLowerCase() : '';
-  if (text[num.end] === '-' && nextLower) {
+  const nextLength = text.charCodeAt(num.end) === 0x2d ? alphaLength(text, num.end + 1) : 0;
+  if (nextLength > 0) {
+    const nextLower = VOCABULARY.find(text, num.end + 1, num.end + 1 + nextLength) ?? '';
     if (/^(?:thirds?|quarters?|fifths?|tenths?)$/.test(nextLower)) return fractionWords(scan, p, num.value, nextLower, num.end + 1 + nextLower.length);
     const hyphen = hyphenDuration(text, num.end);
     if (hyphen) return figure(scan, p, hyphen.end, 'duration', num.value, hyphen.unit, null, null, 'duration-adjective');
     return skipToken(text, num.end);
   }
-  const gap = stickyAt(GAP, text, num.end);
-  const after = gap ? stickyAt(ALPHA_WORD, text, num.end + gap[0].length) : null;
-  const afterLower = after ? after[0].toLowerCase() : '';
+  // The word after the number (over a gap): `afterLength` 0 when there is none. It is only compared with vocabulary
+  // words, so any other word is read as '' (and not cut out).
+  const gap = gapLength(text, num.end);
+  const afterLength = gap > 0 ? alphaLength(text, num.end + gap) : 0;
+  const afterLower = afterLength > 0 ? VOCABULARY.find(text, num.end + gap, num.end + gap + afterLength) ?? '' : '';
   if (/^(?:thirds|quarters|fifths|tenths|third|quarter)$/.test(afterLower) && num.value < 10) {
-    return fractionWords(scan, p, num.value, afterLower, num.end + (gap?.[0].length ?? 0) + afterLower.length);
+    return fractionWords(scan, p, num.value, afterLower, num.end + gap + afterLower.length);
   }
   if (num.value === 1 && !num.scaled) {
-    const prev = previousWord(text, p);
+    const prev = previousWord(scan, p);
     if (prev && ONE_PRONOUN_BEFORE.has(prev.word)) return num.end;
-    if (ONE_NOT_COUNT.has(afterLower) || !after) {
-      if (!after && gap && isDigit(text.charCodeAt(num.end + gap[0].length))) return num.end;
-      if (!(after === null && gap && /^[a-z]/i.test(text[num.end + gap[0].length] ?? ''))) {
-        const digitNext = gap && /\d/.test(text[num.end + gap[0].length] ?? '');
-        if (!digitNext) return num.end;
-      }
-    }
-    if (gap && CARDINALS.has(afterLower) && text[num.end + gap[0].length + afterLower.length] === '-') {
+    if (ONE_NOT_COUNT.has(afterLower) || afterLength === 0) return num.end;
+    if (gap > 0 && CARDINALS.has(afterLower) && text[num.end + gap + afterLower.length] === '-') {
       return figure(scan, p, num.end, 'count', 1, 'count', qualifierBefore(scan, p)?.text ?? null, null, 'count-before-figure');
     }
   }
   const outcome = amount(scan, start, num, null, 'money-word', true);
   if (typeof outcome !== 'number') return outcome;
   if (!num.scaled && num.value >= 2) {
-    const prev = previousWord(text, p);
-    if (prev && prev.word === 'the' && !after) {
+    const prev = previousWord(scan, p);
+    if (prev && prev.word === 'the' && afterLength === 0) {
       return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
     }
-    if (prev && prev.word === 'the' && after && (ELLIPTICAL_NEXT.has(afterLower) || /ed$/.test(afterLower))) {
+    const elliptical = afterLength > 0
+      && (ELLIPTICAL_NEXT.has(afterLower) || endsWithAny(text, num.end + gap, num.end + gap + afterLength, PAST_ENDINGS));
+    if (prev && prev.word === 'the' && elliptical) {
       return figure(scan, p, num.end, 'count', num.value, 'count', null, null, 'count-elliptical');
     }
   }
@@ -921,7 +1111,7 @@ function fractionWords(scan: Scan, p: number, n: number, word: string, end: numb
 function fraction(scan: Scan, p: number, word: 'half' | 'quarter'): Outcome {
   const text = scan.text;
   const end = p + word.length;
-  const prev = previousWord(text, p);
+  const prev = previousWord(scan, p);
   const qual = qualifierBefore(scan, p);
   const of = stickyAt(OF_WORD, text, end);
   if (word === 'quarter') {
@@ -994,13 +1184,15 @@ function money(scan: Scan, p: number, after: number, currency: string, rule: str
 /** `17 January 2018`, `20 March`. */
 function dayFirst(scan: Scan, p: number, num: Num): Figure | null {
   const text = scan.text;
-  const gap = stickyAt(GAP, text, num.end);
-  if (!gap) return null;
-  const mw = stickyAt(MONTH_WORD, text, num.end + gap[0].length);
-  if (!mw) return null;
-  const month = MONTHS.get(mw[1].toLowerCase());
+  const gap = gapLength(text, num.end);
+  if (gap === 0) return null;
+  const at = num.end + gap;
+  const ml = monthWordLength(text, at);
+  if (ml === 0) return null;
+  const month = monthNumber(text, at, ml);
   if (month === undefined) return null;
-  let end = num.end + gap[0].length + mw[0].length;
+  const dot = text.charCodeAt(at + ml) === 0x2e;
+  let end = at + ml + (dot ? 1 : 0);
   const yGap = stickyAt(COMMA_GAP, text, end);
   const year = yGap ? stickyAt(YEAR_NUMBER, text, end + yGap[0].length) : null;
   if (year) {
@@ -1008,22 +1200,40 @@ function dayFirst(scan: Scan, p: number, num: Num): Figure | null {
     if (!validDay(Number(year[1]), month, num.value)) return null;
     return figure(scan, p, end, 'date', isoString(Number(year[1]), month, num.value), 'date', null, null, 'date-dmy');
   }
-  if (mw[2]) end -= 1;
+  if (dot) end -= 1;
   if (!validDay(scan.pubYear || 2000, month, num.value)) return null;
   return figure(scan, p, end, 'date', inferred(scan, month, num.value), 'date', null, null, 'date-day-month');
+}
+
+/**
+ * Length of a capitalised word that may be a month at `at` (a capital and 2 to 8 small letters, `[A-Z][a-z]{2,8}`),
+ * or 0 when there is none. The callers take a point right after it as an abbreviation's (`Jan.`).
+ */
+function monthWordLength(text: string, at: number): number {
+  if (!isUpper(text.charCodeAt(at))) return 0;
+  let k = 1;
+  while (k < 9 && isLower(text.charCodeAt(at + k))) k++;
+  return k >= 3 ? k : 0;
+}
+
+/** The month number of the word at..at + length, or undefined when it names no month. */
+function monthNumber(text: string, at: number, length: number): number | undefined {
+  // Every month name is in the vocabulary: a word that is not names no month and is not cut to find out.
+  const word = VOCABULARY.find(text, at, at + length);
+  return word === undefined ? undefined : MONTHS.get(word);
 }
 
 /** `January 2020`, `March 20`, `August 1, 2022`. Month-only mentions are not figures. */
 function monthFirst(scan: Scan, p: number): Outcome {
   const text = scan.text;
-  const mw = stickyAt(MONTH_WORD, text, p);
-  if (!mw) return p + 1;
-  const month = MONTHS.get(mw[1].toLowerCase());
-  const wordEnd = p + mw[0].length;
+  const ml = monthWordLength(text, p);
+  if (ml === 0) return p + 1;
+  const month = monthNumber(text, p, ml);
+  const wordEnd = p + ml + (text.charCodeAt(p + ml) === 0x2e ? 1 : 0);
   if (month === undefined) return wordEnd;
-  const gap = stickyAt(GAP, text, p + mw[1].length + (mw[2] ? 1 : 0));
-  if (!gap) return wordEnd;
-  const at = p + mw[1].length + (mw[2] ? 1 : 0) + gap[0].length;
+  const gap = gapLength(text, wordEnd);
+  if (gap === 0) return wordEnd;
+  const at = wordEnd + gap;
   const year = stickyAt(YEAR_NUMBER, text, at);
   if (year) {
     const y = Number(year[1]);
@@ -1096,7 +1306,7 @@ function ordinalWord(scan: Scan, p: number, lower: string, value: number, end: n
   const text = scan.text;
   if (isLetter(text.charCodeAt(end))) return end;
   const next = text[end];
-  const prev = previousWord(text, p);
+  const prev = previousWord(scan, p);
   const capital = isUpper(text.charCodeAt(p));
   if (next === ',' || next === ';' || next === ':' || next === ')' || next === '.') {
     if (!prev || !/^(?:the|its|their|our|his|her|a|this|my|your)$/.test(prev.word)) return end;
@@ -1109,16 +1319,20 @@ function ordinalWord(scan: Scan, p: number, lower: string, value: number, end: n
     if (lower === 'second' && prev && (prev.word === 'a' || prev.word === 'one' || prev.word === 'per' || prev.word === 'every' || prev.word === 'split')) return end;
     if (lower === 'second' && prev && CARDINALS.has(prev.word)) return end;
   }
-  const gap = stickyAt(GAP, text, end);
-  const w = gap ? stickyAt(WORD, text, end + gap[0].length) : null;
-  if (w) {
-    const nextWord = w[0].toLowerCase();
-    if (ORDINAL_FIXED_NEXT.has(nextWord.split('-')[0])) return end;
-    if (isUpper(w[0].charCodeAt(0)) && !/^(?:[A-Z]\.){2,}$/.test(w[0])) return end;
-    if (nextWord === 'to' && /^to\s+none/i.test(text.slice(end + (gap?.[0].length ?? 0), end + 12))) return end;
+  const gap = gapLength(text, end);
+  const wl = gap > 0 ? wordLength(text, end + gap) : 0;
+  if (wl > 0) {
+    const w = end + gap;
+    // The word (its first part when hyphenated) is only compared with vocabulary words: any other is read as ''.
+    let hyphen = w;
+    while (hyphen < w + wl && text.charCodeAt(hyphen) !== 0x2d) hyphen++;
+    const nextWord = VOCABULARY.find(text, w, hyphen) ?? '';
+    if (ORDINAL_FIXED_NEXT.has(nextWord)) return end;
+    if (isUpper(text.charCodeAt(w)) && !/^(?:[A-Z]\.){2,}$/.test(text.slice(w, w + wl))) return end;
+    if (nextWord === 'to' && hyphen === w + wl && /^to\s+none/i.test(text.slice(w, end + 12))) return end;
   }
   if (next === '-' && /^-(?:hand|class|rate|tier|guess)/i.test(text.slice(end, end + 7))) return end;
-  if (capital && w === null && next !== '-') return end;
+  if (capital && wl === 0 && next !== '-') return end;
   return figure(scan, p, end, 'ordinal', value, 'ordinal', null, ordinalCounted(text, end), lower ? 'ordinal-word' : 'ordinal-compound');
 }
 
@@ -1127,22 +1341,23 @@ function ordinalCounted(text: string, end: number): string | null {
   let at = end;
   if (text[at] === '-') at++;
   else {
-    const g = stickyAt(GAP, text, at);
-    if (!g) return null;
-    at += g[0].length;
+    const g = gapLength(text, at);
+    if (g === 0) return null;
+    at += g;
   }
   const parts: string[] = [];
   for (let n = 0; n < 3; n++) {
-    const w = stickyAt(WORD, text, at);
-    if (!w) break;
-    const lower = w[0].toLowerCase();
+    const wl = wordLength(text, at);
+    if (wl === 0) break;
+    // Only compared with vocabulary words: any other word is read as '' (and not cut out).
+    const lower = VOCABULARY.find(text, at, at + wl) ?? '';
     if (NP_STOP.has(lower)) break;
-    parts.push(w[0]);
-    at += w[0].length;
+    parts.push(text.slice(at, at + wl));
+    at += wl;
     if (!/^(?:largest|biggest|largest|most|highest|greatest|leading|consecutive|annual|successive)$/.test(lower)) break;
-    const g = stickyAt(GAP, text, at);
-    if (!g) break;
-    at += g[0].length;
+    const g = gapLength(text, at);
+    if (g === 0) break;
+    at += g;
   }
   return parts.length ? parts.join(' ') : null;
 }

@@ -83,61 +83,72 @@ export const TIME_UNITS: ReadonlyMap<string, string> = new Map([
  * Quantity units, matched right after the number (`155mm`, `1.5°C`) or after its spaces (`142,800 tonnes`).
  * `factor` scales the value (`bcm` = billion cubic metres). Earlier entries win over later ones.
  */
-export interface UnitDef { readonly src: string; readonly unit: string; readonly factor: number }
+export interface UnitDef {
+  readonly src: string;
+  readonly unit: string;
+  readonly factor: number;
+  /**
+   * The first two characters (lower-case, space-separated) that a match can start with; one character (`°`) for
+   * any second one. The parsers run the unit regex only after such a start.
+   */
+  readonly starts: string;
+}
 
-const u = (src: string, unit: string, factor = 1): UnitDef => ({ src, unit, factor });
+const u = (src: string, unit: string, starts: string, factor = 1): UnitDef => ({ src, unit, factor, starts });
 /** Ends a unit word: not followed by a letter or digit. */
 const E = '(?![A-Za-z0-9])';
 export const UNIT_DEFS: readonly UnitDef[] = [
-  u(`(?:metric[^\\S\\r\\n]+)?(?:tonnes?|tons?)${E}`, 'metric ton'),
-  u(`cubic[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'cubic metre'),
-  u(`(?:m3|m³)${E}`, 'cubic metre'),
-  u(`bcm${E}`, 'cubic metre', 1e9),
-  u(`square[^\\S\\r\\n]+kilomet(?:re|er)s?${E}`, 'square kilometre'),
-  u(`(?:sq\\.?[^\\S\\r\\n]*km|km2|km²)${E}`, 'square kilometre'),
-  u(`square[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'square metre'),
-  u(`(?:m2|m²)${E}`, 'square metre'),
-  u(`kilomet(?:re|er)s?${E}`, 'kilometre'),
-  u(`km${E}`, 'kilometre'),
-  u(`millimet(?:re|er)s?${E}`, 'millimetre'),
-  u(`mm${E}`, 'millimetre'),
-  u(`centimet(?:re|er)s?${E}`, 'centimetre'),
-  u(`cm${E}`, 'centimetre'),
-  u(`met(?:re|er)s?${E}`, 'metre'),
-  u(`hectares?${E}`, 'hectare'),
-  u(`acres?${E}`, 'acre'),
-  u(`(?:barrels?|bbl)${E}`, 'barrel'),
-  u(`(?:kilograms?|kilos?)${E}`, 'kilogram'),
-  u(`kg${E}`, 'kilogram'),
-  u(`square[^\\S\\r\\n]+miles?${E}`, 'square mile'),
-  u(`miles?${E}`, 'mile'),
-  u(`(?:°[^\\S\\r\\n]?(?:Celsius|C)|degrees?[^\\S\\r\\n]+(?:Celsius|centigrade))${E}`, 'degree Celsius'),
-  u(`(?:°[^\\S\\r\\n]?F|degrees?[^\\S\\r\\n]+Fahrenheit)${E}`, 'degree Fahrenheit'),
-  u(`(?:kilowatt-hours?|kWh)${E}`, 'kilowatt-hour'),
-  u(`(?:megawatt-hours?|MWh)${E}`, 'megawatt-hour'),
-  u(`(?:gigawatt-hours?|GWh)${E}`, 'gigawatt-hour'),
-  u(`(?:terawatt-hours?|TWh)${E}`, 'terawatt-hour'),
-  u(`megawatts?${E}`, 'megawatt'),
-  u(`MW${E}`, 'megawatt'),
-  u(`gigawatts?${E}`, 'gigawatt'),
-  u(`GW${E}`, 'gigawatt'),
-  u(`kilowatts?${E}`, 'kilowatt'),
-  u(`(?:litres?|liters?)${E}`, 'litre'),
-  u(`gallons?${E}`, 'gallon'),
+  u(`(?:metric[^\\S\\r\\n]+)?(?:tonnes?|tons?)${E}`, 'metric ton', 'me to'),
+  u(`cubic[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'cubic metre', 'cu'),
+  u(`(?:m3|m³)${E}`, 'cubic metre', 'm3 m³'),
+  u(`bcm${E}`, 'cubic metre', 'bc', 1e9),
+  u(`square[^\\S\\r\\n]+kilomet(?:re|er)s?${E}`, 'square kilometre', 'sq'),
+  u(`(?:sq\\.?[^\\S\\r\\n]*km|km2|km²)${E}`, 'square kilometre', 'sq km'),
+  u(`square[^\\S\\r\\n]+met(?:re|er)s?${E}`, 'square metre', 'sq'),
+  u(`(?:m2|m²)${E}`, 'square metre', 'm2 m²'),
+  u(`kilomet(?:re|er)s?${E}`, 'kilometre', 'ki'),
+  u(`km${E}`, 'kilometre', 'km'),
+  u(`millimet(?:re|er)s?${E}`, 'millimetre', 'mi'),
+  u(`mm${E}`, 'millimetre', 'mm'),
+  u(`centimet(?:re|er)s?${E}`, 'centimetre', 'ce'),
+  u(`cm${E}`, 'centimetre', 'cm'),
+  u(`met(?:re|er)s?${E}`, 'metre', 'me'),
+  u(`hectares?${E}`, 'hectare', 'he'),
+  u(`acres?${E}`, 'acre', 'ac'),
+  u(`(?:barrels?|bbl)${E}`, 'barrel', 'ba bb'),
+  u(`(?:kilograms?|kilos?)${E}`, 'kilogram', 'ki'),
+  u(`kg${E}`, 'kilogram', 'kg'),
+  u(`square[^\\S\\r\\n]+miles?${E}`, 'square mile', 'sq'),
+  u(`miles?${E}`, 'mile', 'mi'),
+  u(`(?:°[^\\S\\r\\n]?(?:Celsius|C)|degrees?[^\\S\\r\\n]+(?:Celsius|centigrade))${E}`, 'degree Celsius', '° de'),
+  u(`(?:°[^\\S\\r\\n]?F|degrees?[^\\S\\r\\n]+Fahrenheit)${E}`, 'degree Fahrenheit', '° de'),
+  u(`(?:kilowatt-hours?|kWh)${E}`, 'kilowatt-hour', 'ki kw'),
+  u(`(?:megawatt-hours?|MWh)${E}`, 'megawatt-hour', 'me mw'),
+  u(`(?:gigawatt-hours?|GWh)${E}`, 'gigawatt-hour', 'gi gw'),
+  u(`(?:terawatt-hours?|TWh)${E}`, 'terawatt-hour', 'te tw'),
+  u(`megawatts?${E}`, 'megawatt', 'me'),
+  u(`MW${E}`, 'megawatt', 'mw'),
+  u(`gigawatts?${E}`, 'gigawatt', 'gi'),
+  u(`GW${E}`, 'gigawatt', 'gw'),
+  u(`kilowatts?${E}`, 'kilowatt', 'ki'),
+  u(`(?:litres?|liters?)${E}`, 'litre', 'li'),
+  u(`gallons?${E}`, 'gallon', 'ga'),
 ];
 
 /** All units as one sticky, case-insensitive regex: group k + 1 matched means UNIT_DEFS[k]. */
 export const UNIT_RE = new RegExp(UNIT_DEFS.map((d) => `(${d.src})`).join('|'), 'iy');
 
-/** Words that may precede a number as an approximation or a bound; matched at the end of the preceding text. */
-export const QUALIFIER_RE = new RegExp(
-  '(?:^|[^A-Za-z])(' + [
-    'more than', 'less than', 'fewer than', 'no more than', 'not more than', 'no less than', 'not less than',
-    'as many as', 'as much as', 'as few as', 'as little as', 'up to', 'over', 'well over', 'just over', 'just under',
-    'under', 'about', 'around', 'approximately', 'approx\\.', 'roughly', 'some', 'almost', 'nearly', 'close to',
-    'an estimated', 'estimated', 'at least', 'at most', 'upwards of', 'in excess of', 'something like', 'between',
-    'a little over', 'a little more than', 'slightly more than', 'slightly over', 'well above', 'above', 'below',
-  ].map((q) => q.replace(/ /g, '[^\\S\\r\\n]+')).join('|') + ')[^\\S\\r\\n]+$', 'i');
+/**
+ * Words that may precede a number as an approximation or a bound (lower-case, words split by one space), matched in
+ * any letter case with any horizontal spaces between the words.
+ */
+export const QUALIFIERS: readonly string[] = [
+  'more than', 'less than', 'fewer than', 'no more than', 'not more than', 'no less than', 'not less than',
+  'as many as', 'as much as', 'as few as', 'as little as', 'up to', 'over', 'well over', 'just over', 'just under',
+  'under', 'about', 'around', 'approximately', 'approx.', 'roughly', 'some', 'almost', 'nearly', 'close to',
+  'an estimated', 'estimated', 'at least', 'at most', 'upwards of', 'in excess of', 'something like', 'between',
+  'a little over', 'a little more than', 'slightly more than', 'slightly over', 'well above', 'above', 'below',
+];
 
 /** Words that end a counted noun phrase (function words, auxiliaries, frequent verbs and adverbs). */
 export const NP_STOP: ReadonlySet<string> = new Set((
