@@ -74,12 +74,28 @@ export function countryTables(): CountryTables {
   return tables;
 }
 
-/** Country for an adjective or short form in a role phrase (`Kazakh`, `US`, `Russian`), or null. */
+let singleWordByFirst: Map<number, string[]> | undefined;
+
+/**
+ * Country for an adjective or short form in a role phrase (`Kazakh`, `US`, `Russian`), or null. A name that is a
+ * prefix of the word or has it as a prefix shares its first letter: only the names with that letter are tried, in
+ * the order of `singleWord`.
+ */
 export function countryOfAdjective(word: string): string | null {
   const t = countryTables();
   const direct = t.demonyms.get(word);
   if (direct) return direct;
   if (word.length < 4) return null;
-  for (const name of t.singleWord) if (name.startsWith(word) || word.startsWith(name)) return name;
+  if (!singleWordByFirst) {
+    singleWordByFirst = new Map();
+    for (const name of t.singleWord) {
+      const c = name.charCodeAt(0);
+      const list = singleWordByFirst.get(c);
+      if (list) list.push(name);
+      else singleWordByFirst.set(c, [name]);
+    }
+  }
+  const names = singleWordByFirst.get(word.charCodeAt(0));
+  if (names) for (const name of names) if (name.startsWith(word) || word.startsWith(name)) return name;
   return null;
 }

@@ -4,24 +4,26 @@ import {
   COMPANIES, HONORIFICS, NOT_NAME_WORDS, OFFICE_COMPLEMENTS, OFFICE_WORDS, ORG_HEADS, ORGANISATIONS, PLACE_HEADS, PLACES,
   SPEECH_VERBS, TITLE_WORDS, type LexEntry,
 } from './lexicon';
-import { collapseSpaces, isHSpace, isTitleCaseLine, isWordChar } from './text';
-import { Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
-import { NameTrie, splitWords } from './trie';
+import { collapseSpaces, isHSpace, isTitleCaseLine, isWordChar, WordSet } from './text';
+import { connectorPhrase, Edge, fnv1a, Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
+import { matchLast, matchTerm, NameTrie, splitWords, trieView, trieViewOf, viewHas, viewStarts, type TrieView } from './trie';
 import type { Entity, EntityType } from './types';
+import { HashedWordMap } from './wordmap';
 
 let lexTrie: NameTrie | undefined;
 
 /** The general-knowledge name table (countries, capitals, organisations, companies, places), built once. */
 export function lexicon(): NameTrie {
   if (lexTrie) return lexTrie;
-  const t = new NameTrie();
+  const c = countryTables();
+  // About two words per entry.
+  const t = new NameTrie(2 * (c.capitals.length + PLACES.length + COMPANIES.length + ORGANISATIONS.length + c.names.length));
   const addAll = (list: readonly LexEntry[], type: EntityType, rule: string): void => {
     for (const e of list) {
       const [surface, canonical] = typeof e === 'string' ? [e, e] : e;
       t.add(surface, { type, canonical, rule });
     }
   };
-  const c = countryTables();
   // Later additions win on identical surfaces: a country named like its capital (`Singapore`) stays a country.
   addAll(c.capitals, 'PLACE', 'capital-table');
   addAll(PLACES, 'PLACE', 'place-lexicon');
@@ -74,20 +76,26 @@ interface Learned {
   rule: string;
   office: string | null;
   country: string | null;
+  /** `People.canonicalOf(surface)` once worked out (undefined before). */
+  canonical: string | null | undefined;
+  /** Tokens the name was learnt from, -1 for a name learnt from a label's text. */
+  first: number;
+  last: number;
 }
 
 const SPEECH_AFTER = new RegExp(
   `[ \\u00a0]+(?:also[ \\u00a0]+|then[ \\u00a0]+|later[ \\u00a0]+)?(?:${SPEECH_VERBS.map((v) => v.replace(' ', '[ \\u00a0]+')).join('|')})(?![A-Za-z])`,
   'y',
 );
-const SPEECH_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
+const SPEECH_SET = new WordSet(SPEECH_VERBS.filter((v) => !v.includes(' ')));
 /**
  * The words that can follow the spaces in SPEECH_AFTER (its adverbs, its one-word verbs, the first word of the others):
  * where the next word is not one of them, the regex is not run.
  */
-const SPEECH_AFTER_FIRST: ReadonlySet<string> = new Set([...SPEECH_VERBS.map((v) => v.split(' ')[0]), 'also', 'then', 'later']);
+const SPEECH_AFTER_WORDS: readonly string[] = [...SPEECH_VERBS.map((v) => v.split(' ')[0]), 'also', 'then', 'later'];
+const SPEECH_AFTER_FIRST = new WordSet(SPEECH_AFTER_WORDS);
 /** Longest word of SPEECH_AFTER_FIRST: a longer word after the spaces is not looked up. */
-const SPEECH_AFTER_MAX = Math.max(...[...SPEECH_AFTER_FIRST].map((w) => w.length));
+const SPEECH_AFTER_MAX = Math.max(...SPEECH_AFTER_WORDS.map((w) => w.length));
 
 /** Properties of a distinct word, decided once per word of `Tokens.vocab` (see `wordFlags`). */
 const W_TITLE = 1;
@@ -106,7 +114,12 @@ const W_NOT_NAME = 512;
 const W_ALL_CAPS = 1024;
 /** In OFFICE_COMPLEMENTS: may make up the `of …` complement of a title (`Minister of Foreign Affairs`). */
 const W_COMPLEMENT = 2048;
-const INITIAL = /^[A-Z]\.$/;
+/** Starts an entry of the name table exactly as written (`NameTrie.has`); only in the lexicon word table. */
+const W_LEX_ROOT = 4096;
+/** An initial (`J.`): a capital and a full stop. */
+function isInitial(w: string): boolean {
+  return w.length === 2 && w.charCodeAt(1) === 0x2e && w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90;
+}
 /** Title words that are also ordinary adjectives or nouns (`General Debate`, `First Lady`): never the last title word. */
 const WEAK_TITLES: ReadonlySet<string> = new Set([
   'General', 'Major', 'First', 'Special', 'National', 'Security', 'Trade', 'State', 'Federal', 'Chief', 'Press', 'Foreign',
@@ -123,147 +136,240 @@ const WEAK_TITLES: ReadonlySet<string> = new Set([
 export function findEntities(text: string): EntityResult {
   const t = tokenize(text);
   const lex = lexicon();
-  const wf = wordFlags(t, lex);
-  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
-  const learned = new Map<string, Learned>();
-  const introduced: { pos: number; surface: string; office: string }[] = [];
-  const nameMemo = new Int8Array(t.n);
-  const nameWord = (j: number): boolean => {
-    if (nameMemo[j] === 0) nameMemo[j] = nameWordUncached(j) ? 1 : 2;
-    return nameMemo[j] === 1;
+  const { wf, lx } = wordFlags(t, lex);
+  const L: Learning = {
+    text, t, wf, lx, offices: new Map(), learned: new Map(), byTokens: new Map(), introduced: [], nameMemo: new Int8Array(t.n),
   };
-  const nameWordUncached = (j: number): boolean => {
-    const f = wf[t.id[j]];
-    if (!(f & W_NAME)) return false;
-    return !(f & W_LEX_START) || lex.match(t, j) === null;
+  learnFromTitles(L);
+  learnFromAppositions(L);
+  const lexWords = lexiconWordTable(lex);
+  // The word lists and `lex.has` read from the lexicon word table: one lookup per word.
+  const flagsOf = (w: string): number => (lexWords.get(w, fnv1a(w, 0, w.length)) ?? NO_LEXICON_WORD).flags;
+  const isPersonLike = (label: string): boolean => {
+    const words = label.split(/[ \u00a0]+/);
+    if (words.some((w) => flagsOf(w) & (W_TITLE | W_HONORIFIC))) return true;
+    if (words.length < 2 || words.length > 4) return words.length === 1 && L.learned.has(label);
+    return words.every((w) => !(flagsOf(w) & (W_NOT_NAME | W_ORG_HEAD | W_PLACE_HEAD | W_LEX_ROOT)));
   };
-  const learn = (first: number, last: number, rule: string, office: string | null, country: string | null): void => {
-    const surface = collapseSpaces(text, t.start[first], t.end[last]);
-    let e = learned.get(surface);
+  const labels = findLabels(text, isPersonLike);
+  learnFromLabels(L, labels);
+
+  const resolved = resolvePeople(L.learned);
+  const intros: OfficeIntro[] = [];
+  for (const x of L.introduced) {
+    const canonical = x.entry.canonical === undefined ? (x.entry.canonical = resolved.canonicalOf(x.entry.surface)) : x.entry.canonical;
+    if (canonical) intros.push({ pos: x.pos, canonical, office: x.office });
+  }
+  intros.sort((a, b) => a.pos - b.pos);
+  const people: People = { trie: resolved.trie, byCanonical: resolved.byCanonical, canonicalOf: resolved.canonicalOf, intros };
+  const entities = matchEntities(text, t, lx, trieView(people.trie, t), wf);
+  return { tokens: t, labels, people, entities };
+}
+
+/**
+ * What the passes that learn people share: the text and its tokens, the flags of its words, and what has been learnt.
+ * A plain object rather than closures over one large function: each pass is a function of its own, compiled on its
+ * own when its loop gets hot.
+ */
+interface Learning {
+  readonly text: string;
+  readonly t: Tokens;
+  readonly wf: Uint16Array;
+  readonly lx: TrieView;
+  /** `normaliseOffice` results for this text (see `normalisedOffice`). */
+  readonly offices: Map<string, string | null>;
+  readonly learned: Map<string, Learned>;
+  /** Learnt names by first word and length (see `learn`). */
+  readonly byTokens: Map<number, Learned[]>;
+  /** Where a person is introduced with an office, in the order learnt. */
+  readonly introduced: { pos: number; entry: Learned; office: string }[];
+  /** Per token, whether it may be part of a learnt name: 0 not yet worked out, 1 yes, 2 no. */
+  readonly nameMemo: Int8Array;
+}
+
+function hasFlag(L: Learning, j: number, flag: number): boolean {
+  return (L.wf[L.t.id[j]] & flag) !== 0;
+}
+
+/** Whether token j may be part of a learnt name: a name word the name table does not start an entry with. */
+function nameWord(L: Learning, j: number): boolean {
+  let m = L.nameMemo[j];
+  if (m === 0) {
+    const f = L.wf[L.t.id[j]];
+    m = f & W_NAME && (!(f & W_LEX_START) || matchLast(L.lx, j) < 0) ? 1 : 2;
+    L.nameMemo[j] = m;
+  }
+  return m === 1;
+}
+
+/** From token j, up to `max` name words joined by spaces or hyphens (initials do not count). */
+function collect(L: Learning, j: number, max: number): number {
+  const t = L.t;
+  if (!nameWord(L, j)) return -1;
+  let words = 1;
+  let last = j;
+  while (last + 1 < t.n && !t.possessive[last]) {
+    const g = t.gap[last + 1];
+    if (g === Gap.Hyphen) { if (!nameWord(L, last + 1)) break; last++; continue; }
+    if (g !== Gap.Space || !nameWord(L, last + 1)) break;
+    const initial = hasFlag(L, last + 1, W_INITIAL);
+    if (!initial && words === max) break;
+    if (!initial) words++;
+    last++;
+  }
+  return hasFlag(L, last, W_INITIAL) ? -1 : last;
+}
+
+/** Key of `Learning.byTokens` for the name from token `first` to token `last`. */
+function tokensKey(t: Tokens, first: number, last: number): number {
+  return t.id[first] * 8 + Math.min(last - first, 7);
+}
+
+/**
+ * Learns the name from token `first` to token `last`. A name is learnt again and again (`Vladimir Putin` hundreds of
+ * times): its entry is found from its tokens (same first word and length, then the same words joined the same way),
+ * so its string is built and hashed once.
+ */
+function learn(L: Learning, first: number, last: number, rule: string, office: string | null, country: string | null): void {
+  const t = L.t;
+  let e: Learned | undefined;
+  const list = L.byTokens.get(tokensKey(t, first, last));
+  if (list) for (const x of list) if (sameTokens(t, x.first, x.last, first, last)) { e = x; break; }
+  if (!e) {
+    const surface = nameSurface(L.text, t, first, last);
+    e = L.learned.get(surface);
     if (!e) {
-      e = { surface, words: splitWords(surface), count: 0, rule, office, country };
-      learned.set(surface, e);
+      e = { surface, words: splitWords(surface), count: 0, rule, office, country, canonical: undefined, first: -1, last: -1 };
+      L.learned.set(surface, e);
     }
-    e.count++;
-    if (office && (!e.office || (!e.country && country))) { e.office = office; e.country = country; }
-    if (office) introduced.push({ pos: t.start[first], surface, office });
-  };
-
-  /** From token j, up to `max` name words joined by spaces or hyphens (initials do not count). */
-  const collect = (j: number, max: number): number => {
-    if (!nameWord(j)) return -1;
-    let words = 1;
-    let last = j;
-    while (last + 1 < t.n && !t.possessive[last]) {
-      const g = t.gap[last + 1];
-      if (g === Gap.Hyphen) { if (!nameWord(last + 1)) break; last++; continue; }
-      if (g !== Gap.Space || !nameWord(last + 1)) break;
-      const initial = has(last + 1, W_INITIAL);
-      if (!initial && words === max) break;
-      if (!initial) words++;
-      last++;
+    // A few entries per key keep the search short whatever the text (names sharing first word and length).
+    if (e.first < 0 && (!list || list.length < 8)) {
+      e.first = first;
+      e.last = last;
+      if (list) list.push(e);
+      else L.byTokens.set(tokensKey(t, first, last), [e]);
     }
-    return has(last, W_INITIAL) ? -1 : last;
-  };
+  }
+  e.count++;
+  if (office && (!e.office || (!e.country && country))) { e.office = office; e.country = country; }
+  if (office) L.introduced.push({ pos: t.start[first], entry: e, office });
+}
 
-  // Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`).
-  for (let i = 0; i + 1 < t.n; i++) {
-    if (!has(i, W_TITLE | W_HONORIFIC) || has(i, W_WEAK_TITLE)) continue;
+/** Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`). */
+function learnFromTitles(L: Learning): void {
+  const { text, t, wf, lx, offices } = L;
+  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
+  // The test every token meets reads locals and makes no call; the rest runs for title words only.
+  const ids = t.id;
+  const n = t.n;
+  for (let i = 0; i + 1 < n; i++) {
+    const f = wf[ids[i]];
+    if ((f & (W_TITLE | W_HONORIFIC)) === 0 || (f & W_WEAK_TITLE) !== 0) continue;
     // A title word after `of` starts the office's complement (`Minister of Foreign Affairs`), not more title.
     if (has(i + 1, W_TITLE | W_HONORIFIC) && t.gap[i + 1] !== Gap.Connector) continue;
-    const lm = has(i, W_LEX_START) ? lex.match(t, i) : null;
-    if (lm && lm.last > i) continue;
+    if (has(i, W_LEX_START) && matchLast(lx, i) > i) continue;
     const g = t.gap[i + 1];
     // The office is worked out only for a name actually learnt: title words are frequent, names after them fewer.
     if (g === Gap.Space) {
-      const last = collect(i + 1, 2);
+      const last = collect(L, i + 1, 2);
       if (last < 0) continue;
       if (last + 1 < t.n && t.gap[last + 1] === Gap.Space && isTitleCaseLine(text, t.start[i])) continue;
-      learn(i + 1, last, 'title-name', officeOf(t, i), countryBefore(t, i, lex));
-    } else if (g === Gap.Connector && !(t.conn.get(i + 1) ?? '').includes('and')) {
+      learn(L, i + 1, last, 'title-name', officeOf(t, i, wf, offices), countryBefore(t, i, lx, wf));
+    } else if (g === Gap.Connector && !connectorPhrase(t.connCode[i + 1]).includes('and')) {
       // `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector holds the name.
       let gs = i + 1;
       let k = i + 1;
       while (k + 1 < t.n && !t.possessive[k]) {
         const gg = t.gap[k + 1];
         if (gg === Gap.Space || gg === Gap.Hyphen) k++;
-        else if (gg === Gap.Connector && k - i < 8 && (!(t.conn.get(k + 1) ?? '').includes('and')
+        else if (gg === Gap.Connector && k - i < 8 && (!connectorPhrase(t.connCode[k + 1]).includes('and')
           // `Minister of Trade and Integration …`: `and` joins two complement words.
-          || (t.conn.get(k + 1) === 'and' && has(k, W_COMPLEMENT) && has(k + 1, W_COMPLEMENT)))) { k++; gs = k; }
+          || (connectorPhrase(t.connCode[k + 1]) === 'and' && has(k, W_COMPLEMENT) && has(k + 1, W_COMPLEMENT)))) { k++; gs = k; }
         else break;
       }
       let country: string | null = null;
       let from = gs;
-      const cm = lex.match(t, gs);
-      if (cm && cm.last < k) {
-        if (cm.term.type === 'COUNTRY') country = cm.term.canonical;
-        from = cm.last + 1;
+      const cmLast = matchLast(lx, gs);
+      if (cmLast >= 0 && cmLast < k) {
+        const term = matchTerm(lx, gs);
+        if (term.type === 'COUNTRY') country = term.canonical;
+        from = cmLast + 1;
       }
       if (from === gs) {
         // The office's complement (`Foreign Affairs Daniyar Omarov`): the name is the 2–3 words after its known words.
         let c = gs;
         while (c < k && has(c, W_COMPLEMENT) && t.gap[c + 1] === Gap.Space) c++;
         let nameWords = 0;
-        for (let x = c; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[x]])) nameWords++;
+        for (let x = c; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !has(x, W_INITIAL)) nameWords++;
         if (c > gs && nameWords >= 2 && nameWords <= 3) from = c;
       }
       if (from === gs) {
         // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
         let words = 0;
-        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[x]])) words++;
+        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !has(x, W_INITIAL)) words++;
         if (words < 3) continue;
         let nw = 0;
         from = k;
         while (from > gs) {
-          if (t.gap[from] !== Gap.Hyphen && !INITIAL.test(t.vocab[t.id[from]])) nw++;
+          if (t.gap[from] !== Gap.Hyphen && !has(from, W_INITIAL)) nw++;
           if (nw === 2 && t.gap[from] !== Gap.Hyphen) break;
           from--;
         }
       }
-      const last = collect(from, 3);
-      if (last === k) learn(from, last, 'title-name', officeOf(t, i), country ?? countryBefore(t, i, lex));
+      const last = collect(L, from, 3);
+      if (last === k) learn(L, from, last, 'title-name', officeOf(t, i, wf, offices), country ?? countryBefore(t, i, lx, wf));
     }
   }
 
-  // Appositions and speech subjects: `Donald Tramp, President of …`, `…, Nursultan Nazarbayev said`, `said Tokayev.`
-  for (let i = 0; i < t.n; i++) {
-    const g = t.gap[i];
-    if (g === Gap.Space || g === Gap.Hyphen) continue;
-    const last = collect(i, 3);
+}
+
+/** Appositions and speech subjects: `Donald Tramp, President of …`, `…, Nursultan Nazarbayev said`, `said Tokayev.` */
+function learnFromAppositions(L: Learning): void {
+  const { text, t, wf, lx, offices } = L;
+  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
+  const ids = t.id;
+  const gaps = t.gap;
+  const n = t.n;
+  for (let i = 0; i < n; i++) {
+    const g = gaps[i];
+    // Most tokens are not name words (`The`, `However`): they are refused before `collect` is called.
+    if (g === Gap.Space || g === Gap.Hyphen || (wf[ids[i]] & W_NAME) === 0) continue;
+    const last = collect(L, i, 3);
     if (last < 0) continue;
     const multi = last > i;
     // After a connector, leading complement words belong to a title (`… of Trade and Integration Arman Shakkaliyev`).
     let s = i;
     if (g === Gap.Connector) while (last - s >= 2 && has(s, W_COMPLEMENT) && t.gap[s + 1] === Gap.Space) s++;
     if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && has(last + 1, W_OFFICE)) {
-      const { office, country } = officeAfter(t, last + 1, lex);
-      learn(s, last, 'apposition-name', office, country);
+      const { office, country } = officeAfter(t, last + 1, lx, wf, offices);
+      learn(L, s, last, 'apposition-name', office, country);
       continue;
     }
-    if (multi && g === Gap.Comma && text.charCodeAt(t.end[last]) === 0x2c) {
+    if (multi && g === Gap.Comma && t.edges[last] & Edge.CommaAfter) {
       // `The U.S. Ambassador to Kazakhstan, William Moser, noted …`: the name between commas after an office.
-      const o = officeBeforeComma(text, t, i, lex, wf);
+      const o = officeBeforeComma(text, t, i, lx, wf);
       if (o >= 0) {
-        learn(s, last, 'apposition-name', officeOf(t, o), countryBefore(t, o, lex));
+        learn(L, s, last, 'apposition-name', officeOf(t, o, wf, offices), countryBefore(t, o, lx, wf));
         continue;
       }
     }
     if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
-    const after = !t.possessive[last] && isHSpace(text.charCodeAt(t.end[last])) && speechVerbAfter(text, t.end[last]);
-    const before = !after && followedByClauseEnd(text, t.end[last]) && speechVerbBefore(text, t.start[i]);
+    if (!multi && (has(i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) continue;
+    const edges = t.edges[last];
+    const after = !t.possessive[last] && (edges & Edge.SpaceAfter) !== 0 && speechVerbAfter(text, t.end[last]);
+    const before = !after && (edges & Edge.ClauseEndAfter) !== 0 && (t.edges[i] & Edge.SpaceBefore) !== 0
+      && speechVerbBefore(text, t.start[i]);
     if (!after && !before) continue;
     if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
-    if (!multi && (has(i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) continue;
-    learn(s, last, 'speech-subject', null, null);
+    learn(L, s, last, 'speech-subject', null, null);
   }
 
-  const isPersonLike = (label: string): boolean => {
-    const words = label.split(/[ \u00a0]+/);
-    if (words.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return true;
-    if (words.length < 2 || words.length > 4) return words.length === 1 && learned.has(label);
-    return words.every((w) => !NOT_NAME_WORDS.has(w) && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !lex.has(w));
-  };
-  const labels = findLabels(text, isPersonLike);
+}
+
+/** Names in transcript labels (`Vladimir Putin:`, `SECRETARY BLINKEN:`). */
+function learnFromLabels(L: Learning, labels: readonly Label[]): void {
+  const { text, t, wf, learned } = L;
+  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
   for (const l of labels) {
     if (l.question) continue;
     const first = firstTokenAt(t, l.start);
@@ -277,55 +383,117 @@ export function findEntities(text: string): EntityResult {
       if (from > last) continue;
       const surface = text.slice(t.start[from], t.end[last]).replace(/[\s\u00a0]+/g, ' ');
       const tc = surface.replace(/[A-Z\u0400-\u042F][A-Z\u0400-\u042F']+/g, (w) => titleCase(w));
-      const e = learned.get(tc) ?? { surface: tc, words: splitWords(tc), count: 0, rule: 'label-name', office: null, country: null };
+      const e = learned.get(tc)
+        ?? { surface: tc, words: splitWords(tc), count: 0, rule: 'label-name', office: null, country: null, canonical: undefined, first: -1, last: -1 };
       e.count++;
       learned.set(tc, e);
     } else {
       let hasTitle = false;
-      for (let x = first; x <= last; x++) if (TITLE_WORDS.has(t.vocab[t.id[x]]) || HONORIFICS.has(t.vocab[t.id[x]])) hasTitle = true;
-      if (!hasTitle && last - first <= 3 && collect(first, 4) === last) learn(first, last, 'label-name', null, null);
+      for (let x = first; x <= last; x++) if (has(x, W_TITLE | W_HONORIFIC)) hasTitle = true;
+      if (!hasTitle && last - first <= 3 && collect(L, first, 4) === last) learn(L, first, last, 'label-name', null, null);
     }
   }
-
-  const resolved = resolvePeople(learned);
-  const intros: OfficeIntro[] = [];
-  for (const x of introduced) {
-    const canonical = resolved.canonicalOf(x.surface);
-    if (canonical) intros.push({ pos: x.pos, canonical, office: x.office });
-  }
-  intros.sort((a, b) => a.pos - b.pos);
-  const people: People = { ...resolved, intros };
-  const entities = matchEntities(text, t, lex, people, wf);
-  return { tokens: t, labels, people, entities };
 }
 
-/** The W_* properties of every distinct word of `t`. */
-function wordFlags(t: Tokens, lex: NameTrie): Uint16Array {
-  const out = new Uint16Array(t.vocab.length);
-  for (let k = 0; k < t.vocab.length; k++) {
+/**
+ * `collapseSpaces` of the text from token `first` to token `last`, built from the vocabulary without reading the text
+ * again (a one-token span is its word): a space gap collapses to ` `, a hyphen gap is `-`, and a connector gap ending
+ * in a space is its connector words between spaces. Other gaps are read from the text.
+ */
+function nameSurface(text: string, t: Tokens, first: number, last: number): string {
+  let s = t.vocab[t.id[first]];
+  for (let k = first + 1; k <= last; k++) {
+    const g = t.gap[k];
+    if (g === Gap.Space) s = `${s} ${t.vocab[t.id[k]]}`;
+    else if (g === Gap.Hyphen) s = `${s}-${t.vocab[t.id[k]]}`;
+    else if (g === Gap.Connector && t.edges[k] & Edge.SpaceBefore) s = `${s} ${connectorPhrase(t.connCode[k])} ${t.vocab[t.id[k]]}`;
+    else return collapseSpaces(text, t.start[first], t.end[last]);
+  }
+  return s;
+}
+
+/**
+ * Whether tokens `first` to `last` hold the same words joined the same way (spaces or hyphens) as tokens `from` to
+ * `to`, which then have the same `nameSurface`.
+ */
+function sameTokens(t: Tokens, from: number, to: number, first: number, last: number): boolean {
+  if (to - from !== last - first) return false;
+  for (let k = 0; k <= last - first; k++) {
+    if (t.id[from + k] !== t.id[first + k]) return false;
+    const g = t.gap[first + k];
+    if (k > 0 && (g !== t.gap[from + k] || (g !== Gap.Space && g !== Gap.Hyphen))) return false;
+  }
+  return true;
+}
+
+/** What the lexicons say about one word: its W_* flags from the word lists and its number in the name table. */
+interface LexiconWord {
+  readonly flags: number;
+  /** `NameTrie.numberOf` in the name table, -1 if no entry holds the word. */
+  readonly number: number;
+}
+
+let lexiconWords: HashedWordMap<LexiconWord> | undefined;
+
+/**
+ * Every word of the word lists and of the name table with what they say about it, built once with the name table: a
+ * distinct word of a text costs one lookup here instead of one per list.
+ */
+function lexiconWordTable(lex: NameTrie): HashedWordMap<LexiconWord> {
+  if (lexiconWords) return lexiconWords;
+  const flags = new Map<string, number>();
+  const mark = (words: Iterable<string>, flag: number): void => {
+    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | flag);
+  };
+  mark(NOT_NAME_WORDS, W_NOT_NAME);
+  mark(TITLE_WORDS, W_TITLE);
+  mark(HONORIFICS, W_HONORIFIC);
+  mark(WEAK_TITLES, W_WEAK_TITLE);
+  mark(ORG_HEADS, W_ORG_HEAD);
+  mark(PLACE_HEADS, W_PLACE_HEAD);
+  mark(OFFICE_WORDS, W_OFFICE);
+  mark(OFFICE_COMPLEMENTS, W_COMPLEMENT);
+  const table = new Map<string, LexiconWord>();
+  for (const [w, number] of lex.wordNumbers()) {
+    table.set(w, { flags: (flags.get(w) ?? 0) | (lex.startsWithNumber(number) ? W_LEX_ROOT : 0), number });
+  }
+  for (const [w, f] of flags) if (!table.has(w)) table.set(w, { flags: f, number: -1 });
+  lexiconWords = new HashedWordMap(table);
+  return lexiconWords;
+}
+
+function capsNumber(table: HashedWordMap<LexiconWord>, titleCased: string): number {
+  return (table.get(titleCased, fnv1a(titleCased, 0, titleCased.length)) ?? NO_LEXICON_WORD).number;
+}
+
+/** Flags of a word absent from every list and from the name table. */
+const NO_LEXICON_WORD: LexiconWord = { flags: 0, number: -1 };
+
+/**
+ * The W_* properties of every distinct word of `t`, and the name table read over `t`: both come from one lookup
+ * per distinct word in the lexicon word table (two for words in capitals, also looked up in title case).
+ */
+function wordFlags(t: Tokens, lex: NameTrie): { wf: Uint16Array; lx: TrieView } {
+  const table = lexiconWordTable(lex);
+  const nv = t.vocab.length;
+  const out = new Uint16Array(nv);
+  const numbers = new Int32Array(nv);
+  const caps = new Int32Array(nv);
+  for (let k = 0; k < nv; k++) {
     const w = t.vocab[k];
-    const title = TITLE_WORDS.has(w);
-    const orgHead = ORG_HEADS.has(w);
-    const placeHead = PLACE_HEADS.has(w);
-    const initial = INITIAL.test(w);
-    const notName = NOT_NAME_WORDS.has(w);
+    const entry = table.get(w, t.hash[k]) ?? NO_LEXICON_WORD;
     const allCaps = isAllCaps(w);
-    let f = 0;
-    if (notName) f |= W_NOT_NAME;
+    numbers[k] = entry.number;
+    caps[k] = allCaps && w.length >= 4 ? capsNumber(table, titleCase(w)) : -1;
+    let f = entry.flags & ~W_LEX_ROOT;
     if (allCaps) f |= W_ALL_CAPS;
-    if (title) f |= W_TITLE;
-    if (HONORIFICS.has(w)) f |= W_HONORIFIC;
-    if (WEAK_TITLES.has(w)) f |= W_WEAK_TITLE;
-    if (orgHead) f |= W_ORG_HEAD;
-    if (placeHead) f |= W_PLACE_HEAD;
-    if (OFFICE_WORDS.has(w)) f |= W_OFFICE;
-    if (initial) f |= W_INITIAL;
-    if (lex.canStart(w)) f |= W_LEX_START;
-    if (OFFICE_COMPLEMENTS.has(w)) f |= W_COMPLEMENT;
-    if (!(w.length < 2 || notName || title || orgHead || placeHead) && !(allCaps && !initial)) f |= W_NAME;
+    if (isInitial(w)) f |= W_INITIAL;
+    if (!(w.length < 2 || f & (W_NOT_NAME | W_TITLE | W_ORG_HEAD | W_PLACE_HEAD)) && !(allCaps && !(f & W_INITIAL))) f |= W_NAME;
     out[k] = f;
   }
-  return out;
+  const lx = trieViewOf(lex, t, numbers, caps);
+  for (let k = 0; k < nv; k++) if (viewStarts(lx, k)) out[k] |= W_LEX_START;
+  return { wf: out, lx };
 }
 
 /** Whether a speech verb follows the spaces at `pos` (SPEECH_AFTER), trying the regex only where one can start. */
@@ -336,7 +504,7 @@ function speechVerbAfter(text: string, pos: number): boolean {
   // SPEECH_AFTER's words are lower-case ASCII, each ending where the letters end.
   let e = i;
   while (e - i <= SPEECH_AFTER_MAX && isAsciiLetter(text.charCodeAt(e))) e++;
-  if (e === i || e - i > SPEECH_AFTER_MAX || !SPEECH_AFTER_FIRST.has(text.slice(i, e))) return false;
+  if (e === i || e - i > SPEECH_AFTER_MAX || !SPEECH_AFTER_FIRST.hasAt(text, i, e)) return false;
   SPEECH_AFTER.lastIndex = pos;
   return SPEECH_AFTER.test(text);
 }
@@ -357,12 +525,28 @@ function firstTokenAt(t: Tokens, pos: number): number {
 }
 
 /** Office key of the title ending at token i: `president` for President/Head of State, else the office words. */
-function officeOf(t: Tokens, i: number): string | null {
+function officeOf(t: Tokens, i: number, wf: Uint16Array, memo: Map<string, string | null>): string | null {
   let s = i;
-  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen) && TITLE_WORDS.has(t.vocab[t.id[s - 1]])) s--;
-  const words: string[] = [];
-  for (let x = s; x <= i; x++) if (!HONORIFICS.has(t.vocab[t.id[x]])) words.push(t.vocab[t.id[x]]);
-  return normaliseOffice(words.join(' '));
+  while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen) && wf[t.id[s - 1]] & W_TITLE) s--;
+  let office = '';
+  for (let x = s; x <= i; x++) {
+    if (wf[t.id[x]] & W_HONORIFIC) continue;
+    office = office ? `${office} ${t.vocab[t.id[x]]}` : t.vocab[t.id[x]];
+  }
+  return normalisedOffice(office, memo);
+}
+
+/**
+ * `normaliseOffice` through `memo`, the results already worked out for this text: a text names a few offices
+ * thousands of times. (The memo lives as long as one analysis: its keys are cut from the text.)
+ */
+function normalisedOffice(office: string, memo: Map<string, string | null>): string | null {
+  let o = memo.get(office);
+  if (o === undefined) {
+    o = normaliseOffice(office);
+    memo.set(office, o);
+  }
+  return o;
 }
 
 /** `President`, `Head of State` → `president`; `Prime Minister` → `prime minister`; null for bare honorifics. */
@@ -375,15 +559,15 @@ export function normaliseOffice(office: string): string | null {
 }
 
 /** Country written just before a title (`U.S. President`, `Kazakh President`), or null. */
-function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
+function countryBefore(t: Tokens, i: number, lex: TrieView, wf: Uint16Array): string | null {
   let s = i;
   while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen)) {
     s--;
-    const m = lex.match(t, s);
-    if (m && m.term.type === 'COUNTRY' && m.last < i) return m.term.canonical;
+    const last = matchLast(lex, s);
+    if (last >= 0 && matchTerm(lex, s).type === 'COUNTRY' && last < i) return matchTerm(lex, s).canonical;
     const adj = countryOfAdjective(t.vocab[t.id[s]]);
     if (adj) return adj;
-    if (!TITLE_WORDS.has(t.vocab[t.id[s]])) break;
+    if (!(wf[t.id[s]] & W_TITLE)) break;
   }
   return null;
 }
@@ -392,22 +576,21 @@ function countryBefore(t: Tokens, i: number, lex: NameTrie): string | null {
  * The office word ending the phrase before the comma at token i (`Ambassador` in `Ambassador, X` or `Ambassador to
  * Kazakhstan, X`; `Minister` in `Minister of Energy, X`), or -1. Looks back a few tokens only.
  */
-function officeBeforeComma(text: string, t: Tokens, i: number, lex: NameTrie, wf: Uint16Array): number {
+function officeBeforeComma(text: string, t: Tokens, i: number, lex: TrieView, wf: Uint16Array): number {
   const j = i - 1;
   if (j < 0) return -1;
-  if (wf[t.id[j]] & W_OFFICE) return isOfficeStart(text, t, j, wf) ? j : -1;
+  if (wf[t.id[j]] & W_OFFICE) return isOfficeStart(t, j, wf) ? j : -1;
   // Walk back over the complement (a country or complement words) to `of`/`to`/`in` after the office word.
   let k = j;
   while (k > 0 && j - k < 4 && (t.gap[k] === Gap.Space || t.gap[k] === Gap.Hyphen)) k--;
   if (k < 1) return -1;
   const o = k - 1;
-  if (!(wf[t.id[o]] & W_OFFICE) || !isOfficeStart(text, t, o, wf)) return -1;
+  if (!(wf[t.id[o]] & W_OFFICE) || !isOfficeStart(t, o, wf)) return -1;
   if (t.gap[k] === Gap.Connector) {
-    const c = t.conn.get(k) ?? '';
+    const c = connectorPhrase(t.connCode[k]);
     if (c !== 'of' && c !== 'of the' && c !== 'for' && c !== 'for the') return -1;
   } else if (!/^[ \u00a0]+(?:to|in)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(text.slice(t.end[o], t.start[k]))) return -1;
-  const m = lex.match(t, k);
-  if (m && m.last === j && m.term.type === 'COUNTRY') return o;
+  if (matchLast(lex, k) === j && matchTerm(lex, k).type === 'COUNTRY') return o;
   for (let x = k; x <= j; x++) if (!(wf[t.id[x]] & W_COMPLEMENT)) return -1;
   return o;
 }
@@ -416,8 +599,8 @@ function officeBeforeComma(text: string, t: Tokens, i: number, lex: NameTrie, wf
  * Whether the office word at token o ends a title phrase that describes someone: not a possessive, and not an address
  * (`Mr President, Dmitry Suslov, Higher School of Economics`), whose honorific is among the title words before it.
  */
-function isOfficeStart(text: string, t: Tokens, o: number, wf: Uint16Array): boolean {
-  if (t.possessive[o] || wf[t.id[o]] & W_NOT_NAME || text.charCodeAt(t.end[o]) === 0x2e) return false;
+function isOfficeStart(t: Tokens, o: number, wf: Uint16Array): boolean {
+  if (t.possessive[o] || wf[t.id[o]] & W_NOT_NAME || t.edges[o] & Edge.StopAfter) return false;
   for (let s = o; s >= 0 && o - s < 4; s--) {
     if (wf[t.id[s]] & W_HONORIFIC) return false;
     if (!(wf[t.id[s]] & W_TITLE) || t.gap[s] !== Gap.Space) break;
@@ -426,17 +609,19 @@ function isOfficeStart(text: string, t: Tokens, o: number, wf: Uint16Array): boo
 }
 
 /** Office and country of a title phrase starting at token i (`President of the United States of America`). */
-function officeAfter(t: Tokens, i: number, lex: NameTrie): { office: string | null; country: string | null } {
+function officeAfter(
+  t: Tokens, i: number, lex: TrieView, wf: Uint16Array, memo: Map<string, string | null>,
+): { office: string | null; country: string | null } {
   let k = i;
   const words = [t.vocab[t.id[i]]];
-  while (k + 1 < t.n && t.gap[k + 1] === Gap.Space && TITLE_WORDS.has(t.vocab[t.id[k + 1]])) words.push(t.vocab[t.id[++k]]);
+  while (k + 1 < t.n && t.gap[k + 1] === Gap.Space && wf[t.id[k + 1]] & W_TITLE) words.push(t.vocab[t.id[++k]]);
   let country: string | null = null;
   if (k + 1 < t.n && t.gap[k + 1] === Gap.Connector) {
-    const m = lex.match(t, k + 1);
-    if (m?.term.type === 'COUNTRY') country = m.term.canonical;
+    const last = matchLast(lex, k + 1);
+    if (last >= 0 && matchTerm(lex, k + 1).type === 'COUNTRY') country = matchTerm(lex, k + 1).canonical;
     else if (t.vocab[t.id[k + 1]] === 'State') words.push('of', 'State');
   }
-  return { office: normaliseOffice(words.join(' ')), country };
+  return { office: normalisedOffice(words.join(' '), memo), country };
 }
 
 function speechVerbBefore(text: string, pos: number): boolean {
@@ -445,12 +630,7 @@ function speechVerbBefore(text: string, pos: number): boolean {
   while (i >= 0 && isHSpace(text.charCodeAt(i))) i--;
   const e = i + 1;
   while (i >= 0 && e - i < 14 && isWordChar(text.charCodeAt(i))) i--;
-  return SPEECH_SET.has(text.slice(i + 1, e));
-}
-
-function followedByClauseEnd(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos);
-  return pos >= text.length || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x0a || c === 0x0d;
+  return SPEECH_SET.hasAt(text, i + 1, e);
 }
 
 function editDistanceOne(a: string, b: string): boolean {
@@ -468,17 +648,17 @@ function resolvePeople(learned: Map<string, Learned>): Omit<People, 'intros'> {
   const fulls: Learned[] = [];
   const singles: Learned[] = [];
   for (const e of learned.values()) {
-    const nonInitial = e.words.filter((w) => !INITIAL.test(w));
-    (nonInitial.length >= 2 ? fulls : singles).push(e);
+    let nonInitial = 0;
+    for (const w of e.words) if (!isInitial(w)) nonInitial++;
+    (nonInitial >= 2 ? fulls : singles).push(e);
   }
+  // Each full name without its initials, worked out once.
+  const raws = fulls.map((e) => stripInitials(e.surface));
   // Full names grouped by first name; a surname one edit away from a more frequent one is a misspelling of it.
   // Surname and word count are worked out once per name: the pair loop below runs up to 64 × 64 times per group.
   const byFirst = new Map<string, { canon: string; count: number; surname: string; words: number }[]>();
   const canonCount = new Map<string, number>();
-  for (const e of fulls) {
-    const canon = stripInitials(e.surface);
-    canonCount.set(canon, (canonCount.get(canon) ?? 0) + e.count);
-  }
+  for (let k = 0; k < fulls.length; k++) canonCount.set(raws[k], (canonCount.get(raws[k]) ?? 0) + fulls[k].count);
   for (const [canon, count] of canonCount) {
     const words = canon.split(' ');
     const first = words[0];
@@ -498,17 +678,19 @@ function resolvePeople(learned: Map<string, Learned>): Omit<People, 'intros'> {
     }
   }
   const finalCanon = (c: string): string => misspelt.get(c) ?? c;
-  const trie = new NameTrie();
+  const trie = new NameTrie(3 * learned.size);
   const surnameOwner = new Map<string, { canon: string; count: number }>();
   const firstOwner = new Map<string, string | null>();
   /** `Nursultan Nazarbayev` for `Nursultan Abishevich Nazarbayev`: the name without its middle word, if one owner. */
   const firstLast = new Map<string, string | null>();
-  for (const e of fulls) {
-    const raw = stripInitials(e.surface);
+  for (let k = 0; k < fulls.length; k++) {
+    const e = fulls[k];
+    const raw = raws[k];
     const canon = finalCanon(raw);
     const rule = canon !== raw ? 'near-miss-name' : e.rule;
     trie.add(e.surface, { type: 'PERSON', canonical: canon, rule });
-    trie.add(raw, { type: 'PERSON', canonical: canon, rule });
+    // Most names have no initials: adding the same surface again would only replace the term by an equal one.
+    if (raw !== e.surface) trie.add(raw, { type: 'PERSON', canonical: canon, rule });
     surfaceToCanon.set(e.surface, canon);
     surfaceToCanon.set(raw, canon);
     let p = info.get(canon);
@@ -576,7 +758,7 @@ const ORG_CONTINUATION = new Set(['of', 'for', 'on', 'of the', 'for the', 'on th
  * the word flag of the head words (W_ORG_HEAD or W_PLACE_HEAD); words are tested by their flags in `wf`, decided once
  * per distinct word, rather than by set lookups per token.
  */
-function headPattern(t: Tokens, i: number, wf: Uint16Array, head: number, people: NameTrie, continuation: boolean): number {
+function headPattern(t: Tokens, i: number, wf: Uint16Array, head: number, people: TrieView, continuation: boolean): number {
   const f0 = wf[t.id[i]];
   if (f0 & (W_NOT_NAME | W_OFFICE | W_HONORIFIC)) return -1;
   const caps0 = f0 & W_ALL_CAPS;
@@ -595,16 +777,16 @@ function headPattern(t: Tokens, i: number, wf: Uint16Array, head: number, people
   if (at < 0) return -1;
   let last = at;
   if (continuation && last + 1 < t.n && !t.possessive[last] && t.gap[last + 1] === Gap.Connector) {
-    const c0 = t.conn.get(last + 1) ?? '';
+    const c0 = connectorPhrase(t.connCode[last + 1]);
     if (c0.startsWith('of') || c0.startsWith('for') || c0.startsWith('on')) {
       let k = last + 1;
-      if (!people.has(t.vocab[t.id[k]])) {
+      if (!viewHas(people, t.id[k])) {
         last = k;
         while (k + 1 < t.n && !t.possessive[k] && k - at < 10) {
           const g = t.gap[k + 1];
-          if (g === Gap.Connector && !ORG_CONTINUATION.has(t.conn.get(k + 1) ?? '')) break;
+          if (g === Gap.Connector && !ORG_CONTINUATION.has(connectorPhrase(t.connCode[k + 1]))) break;
           if (g !== Gap.Space && g !== Gap.Hyphen && g !== Gap.Connector) break;
-          if (wf[t.id[k + 1]] & W_OFFICE || people.has(t.vocab[t.id[k + 1]])) break;
+          if (wf[t.id[k + 1]] & W_OFFICE || viewHas(people, t.id[k + 1])) break;
           k++;
           last = k;
         }
@@ -615,39 +797,53 @@ function headPattern(t: Tokens, i: number, wf: Uint16Array, head: number, people
   return headFirst && last === at ? -1 : last;
 }
 
-function matchEntities(text: string, t: Tokens, lex: NameTrie, people: People, wf: Uint16Array): Entity[] {
+const NO_HEAD = 0x7fffffff;
+
+/** The first token at or after `from` whose word has `flag`, or NO_HEAD. */
+function nextWithFlag(t: Tokens, wf: Uint16Array, from: number, flag: number): number {
+  for (let k = from; k < t.n; k++) if (wf[t.id[k]] & flag) return k;
+  return NO_HEAD;
+}
+
+function matchEntities(text: string, t: Tokens, lex: TrieView, pv: TrieView, wf: Uint16Array): Entity[] {
   const out: Entity[] = [];
-  // Index of the next head word at or after each token: head patterns run only where one is near.
-  const nextOrg = new Int32Array(t.n + 1);
-  const nextPlace = new Int32Array(t.n + 1);
-  nextOrg[t.n] = nextPlace[t.n] = 0x7fffffff;
-  for (let k = t.n - 1; k >= 0; k--) {
-    const f = wf[t.id[k]];
-    nextOrg[k] = f & W_ORG_HEAD ? k : nextOrg[k + 1];
-    nextPlace[k] = f & W_PLACE_HEAD ? k : nextPlace[k + 1];
-  }
-  // Which distinct words start a learnt name: the people trie is asked only at those tokens.
-  const personStart = new Uint8Array(t.vocab.length);
-  for (let k = 0; k < t.vocab.length; k++) personStart[k] = people.trie.canStart(t.vocab[k]) ? 1 : 0;
-  for (let i = 0; i < t.n; i++) {
-    const lm = wf[t.id[i]] & W_LEX_START ? lex.match(t, i) : null;
-    const pm = personStart[t.id[i]] ? people.trie.match(t, i) : null;
-    const joined = i + 1 < t.n && t.gap[i + 1] !== Gap.Break;
-    const om = joined && (nextOrg[i] - i <= 9) ? headPattern(t, i, wf, W_ORG_HEAD, people.trie, true) : -1;
-    const placeM = joined && (nextPlace[i] - i <= 9) ? headPattern(t, i, wf, W_PLACE_HEAD, people.trie, true) : -1;
+  // The next head word at or after the token (NO_HEAD: none left): head patterns run only where one is near. Both
+  // only move forward, so finding them costs one pass over the tokens.
+  let nextOrg = -1;
+  let nextPlace = -1;
+  // The test every token meets reads locals and makes no call: most tokens start no entity.
+  const ids = t.id;
+  const gaps = t.gap;
+  const personStart = pv.start;
+  const n = t.n;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const joined = i + 1 < n && gaps[i + 1] !== Gap.Break;
+    if (!joined && (wf[id] & W_LEX_START) === 0 && personStart[id] < 0) continue;
+    const lmLast = wf[id] & W_LEX_START ? matchLast(lex, i) : -1;
+    const pmLast = personStart[id] >= 0 ? matchLast(pv, i) : -1;
+    let om = -1;
+    let placeM = -1;
+    if (joined) {
+      if (nextOrg < i) nextOrg = nextWithFlag(t, wf, i, W_ORG_HEAD);
+      if (nextPlace < i) nextPlace = nextWithFlag(t, wf, i, W_PLACE_HEAD);
+      if (nextOrg - i <= 9) om = headPattern(t, i, wf, W_ORG_HEAD, pv, true);
+      if (nextPlace - i <= 9) placeM = headPattern(t, i, wf, W_PLACE_HEAD, pv, true);
+    }
     let last = -1;
     let type: EntityType = 'ORG';
     let canonical = '';
     let rule = '';
-    if (lm) { last = lm.last; type = lm.term.type; canonical = lm.term.canonical; rule = lm.term.rule; }
-    if (pm && pm.last > last) { last = pm.last; type = 'PERSON'; canonical = pm.term.canonical; rule = pm.term.rule; }
+    if (lmLast >= 0) { const term = matchTerm(lex, i); last = lmLast; type = term.type; canonical = term.canonical; rule = term.rule; }
+    if (pmLast >= 0 && pmLast > last) { const term = matchTerm(pv, i); last = pmLast; type = 'PERSON'; canonical = term.canonical; rule = term.rule; }
     if (om > last) { last = om; type = 'ORG'; canonical = ''; rule = 'org-head'; }
     if (placeM > last) { last = placeM; type = 'PLACE'; canonical = ''; rule = 'place-head'; }
     if (last < 0) continue;
     const start = t.start[i];
     const end = t.end[last];
-    const surface = text.slice(start, end);
-    if (!canonical) canonical = collapseSpaces(text, start, end);
+    // A one-token entity's text is its vocabulary word: no string is cut for it.
+    const surface = last === i ? t.vocab[t.id[i]] : text.slice(start, end);
+    if (!canonical) canonical = nameSurface(text, t, i, last);
     if (canonical === 'White House' && type === 'ORG' && /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/.test(text.slice(Math.max(0, start - 12), start))) {
       type = 'PLACE';
     }

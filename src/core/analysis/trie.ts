@@ -1,5 +1,5 @@
 import type { EntityType } from './types';
-import { Gap, isAllCaps, titleCase, type Tokens } from './tokens';
+import { connectorPhraseWords, Gap, isAllCaps, titleCase, type Tokens } from './tokens';
 
 export interface Term {
   readonly type: EntityType;
@@ -7,86 +7,280 @@ export interface Term {
   readonly rule: string;
 }
 
-/** A word trie over name tokens; connector words (`of`) and `,` are words of their own. */
+/**
+ * A word trie over name tokens; connector words (`of`) and `,` are words of their own. Words are numbered as they are
+ * added and nodes are numbers too (the root is node 0): a node's child for a word is found in one hash table of
+ * integer pairs, so a `TrieView` over a text's tokens looks each distinct word up once and then walks the trie
+ * without strings or maps.
+ */
 export class NameTrie {
-  private readonly root = new Map<string, TrieNode>();
+  /** Number of every word of the entries. */
+  private readonly words = new Map<string, number>();
+  /** The terms of the entries, by term number. */
+  readonly terms: Term[] = [];
+  /** Per node: the number of its term, -1 without one. */
+  private readonly termOf: number[] = [-1];
+  /** Per node: how many children it has. */
+  private readonly childCount: number[] = [0];
+  /** Open addressing over (node, word) → child: node, word and child + 1 (0 = empty slot); at most half full. */
+  private edgeNode: Int32Array;
+  private edgeWord: Int32Array;
+  private edgeChild: Int32Array;
+  private edges = 0;
+  /** Per word number: 1 if an entry starts with the word (`has`). */
+  private readonly rootWord: number[] = [];
+
+  /** `expectedWords`: about how many words the entries will hold, so the tables need not grow while they are added. */
+  constructor(expectedWords = 32) {
+    let size = 64;
+    while (size < expectedWords * 2) size *= 2;
+    this.edgeNode = new Int32Array(size);
+    this.edgeWord = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+  }
 
   /** Adds `surface` (words split on spaces and hyphens). A later add of the same surface replaces the term. */
   add(surface: string, term: Term): void {
     const words = splitWords(surface);
     if (words.length === 0) return;
-    let map = this.root;
-    let node: TrieNode | undefined;
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k];
-      let nd = map.get(w);
-      if (!nd) {
-        nd = { next: null, term: null };
-        map.set(w, nd);
+    let node = 0;
+    for (const word of words) {
+      const w = this.wordNumber(word);
+      let c = this.child(node, w);
+      if (c < 0) {
+        c = this.termOf.length;
+        this.termOf.push(-1);
+        this.childCount.push(0);
+        this.childCount[node]++;
+        this.insertEdge(node, w, c);
+        if (node === 0) this.rootWord[w] = 1;
       }
-      node = nd;
-      if (k < words.length - 1) map = nd.next ??= new Map();
+      node = c;
     }
-    if (node) node.term = term;
+    if (this.termOf[node] < 0) {
+      this.termOf[node] = this.terms.length;
+      this.terms.push(term);
+    } else this.terms[this.termOf[node]] = term;
+  }
+
+  private wordNumber(word: string): number {
+    let w = this.words.get(word);
+    if (w === undefined) {
+      w = this.words.size;
+      this.words.set(word, w);
+      this.rootWord.push(0);
+    }
+    return w;
+  }
+
+  /** The words of the entries with their numbers. */
+  wordNumbers(): IterableIterator<[string, number]> {
+    return this.words.entries();
+  }
+
+  /** Whether an entry starts with word number `w` (`has`). */
+  startsWithNumber(w: number): boolean {
+    return this.rootWord[w] === 1;
+  }
+
+  /** Number of `word` in this trie, or -1 if no entry holds it. */
+  numberOf(word: string): number {
+    return this.words.get(word) ?? -1;
+  }
+
+  /** The child of `node` for word number `word`, or -1. */
+  child(node: number, word: number): number {
+    if (word < 0) return -1;
+    const mask = this.edgeChild.length - 1;
+    for (let slot = edgeHash(node, word) & mask; ; slot = (slot + 1) & mask) {
+      const c = this.edgeChild[slot];
+      if (c === 0) return -1;
+      if (this.edgeNode[slot] === node && this.edgeWord[slot] === word) return c - 1;
+    }
+  }
+
+  /** Whether any entry goes on past `node`. */
+  hasChildren(node: number): boolean {
+    return this.childCount[node] > 0;
+  }
+
+  /** Number of the term ending at `node`, -1 if none does. */
+  termAt(node: number): number {
+    return this.termOf[node];
   }
 
   has(word: string): boolean {
-    return this.root.has(word);
+    return this.startsWithNumber(this.numberOf(word));
   }
 
-  /** Whether some entry starts with `word` (as `match` reads it: all capitals also in title case). */
+  /** Whether some entry starts with `word` (as a `TrieView` reads it: all capitals also in title case). */
   canStart(word: string): boolean {
-    return lookup(this.root, word) !== undefined;
+    return this.childOrCaps(0, this.numberOf(word), capsNumber(this, word)) >= 0;
   }
 
-  /**
-   * Longest match starting at token i: the index of its last token and the term, or null. All-capital tokens also
-   * match their title-case form (`AMERICA`, `BLINKEN`).
-   */
-  match(t: Tokens, i: number): { last: number; term: Term } | null {
-    // The best match so far is kept in two variables: one result object per call, not one per term passed.
-    let bestLast = -1;
-    let bestTerm: Term | null = null;
-    let node = lookup(this.root, t.vocab[t.id[i]]);
-    let j = i;
-    while (node) {
-      if (node.term) { bestLast = j; bestTerm = node.term; }
-      if (!node.next || t.possessive[j] || j + 1 >= t.n) break;
-      const g = t.gap[j + 1];
-      if (g === Gap.Break) break;
-      let map: Map<string, TrieNode> | undefined = node.next;
-      if (g === Gap.Connector) {
-        for (const c of (t.conn.get(j + 1) ?? '').split(' ')) {
-          const nn: TrieNode | undefined = map?.get(c);
-          map = nn?.next ?? undefined;
-          if (!map) break;
-        }
-      } else if (g === Gap.Comma) {
-        map = map.get(',')?.next ?? undefined;
+  /** The child of `node` for a word (`word`), else for its title-case form (`capsWord`, -1 if none), else -1. */
+  childOrCaps(node: number, word: number, capsWord: number): number {
+    const c = this.child(node, word);
+    return c >= 0 || capsWord < 0 ? c : this.child(node, capsWord);
+  }
+
+  private insertEdge(node: number, word: number, child: number): void {
+    if ((this.edges + 1) * 2 > this.edgeChild.length) this.growEdges();
+    const mask = this.edgeChild.length - 1;
+    let slot = edgeHash(node, word) & mask;
+    while (this.edgeChild[slot] !== 0) slot = (slot + 1) & mask;
+    this.edgeNode[slot] = node;
+    this.edgeWord[slot] = word;
+    this.edgeChild[slot] = child + 1;
+    this.edges++;
+  }
+
+  private growEdges(): void {
+    const { edgeNode, edgeWord, edgeChild } = this;
+    const size = edgeChild.length * 2;
+    this.edgeNode = new Int32Array(size);
+    this.edgeWord = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edges = 0;
+    for (let s = 0; s < edgeChild.length; s++) if (edgeChild[s] !== 0) this.insertEdge(edgeNode[s], edgeWord[s], edgeChild[s] - 1);
+  }
+}
+
+function edgeHash(node: number, word: number): number {
+  const h = Math.imul(node ^ Math.imul(word, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/** Number of the title-case form of an all-capital word of four or more letters (`AMERICA` → `America`), else -1. */
+function capsNumber(trie: NameTrie, w: string): number {
+  return w.length < 4 || !isAllCaps(w) ? -1 : trie.numberOf(titleCase(w));
+}
+
+/**
+ * A trie read over one text's tokens: each distinct word is looked up once (its number in the trie, that of its
+ * title-case form, and the entry it starts), and the longest match at each token is worked out once and kept, since
+ * the detectors ask for the same tokens several times. The trie must not change while a view is in use. Views are
+ * plain objects read by the functions below: per-text class instances would lose their hidden classes to each full
+ * garbage collection, and the optimised code reading them with it.
+ */
+export interface TrieView {
+  readonly trie: NameTrie;
+  readonly t: Tokens;
+  /** Trie number of each vocabulary word, -1 if none. */
+  readonly word: Int32Array;
+  /** Trie number of each vocabulary word's title-case form (all capitals, four letters or more), -1 otherwise. */
+  readonly caps: Int32Array;
+  /** Per vocabulary word: the root's child for it (`NameTrie.childOrCaps`), -1 if no entry starts with it. */
+  readonly start: Int32Array;
+  /** Number of `,` in the trie. */
+  readonly comma: number;
+  /** Word numbers of each connector phrase met, by phrase code (-1 for a word absent from the trie). */
+  readonly phrases: Map<number, Int32Array>;
+  /** Per token: 0 not yet asked, 1 no match, else the last token of the longest match + 2. */
+  readonly lastMemo: Int32Array;
+  /** Per token with a match: the number of its term in `NameTrie.terms`. */
+  readonly termMemo: Int32Array;
+}
+
+export function trieView(trie: NameTrie, t: Tokens): TrieView {
+  const nv = t.vocab.length;
+  const word = new Int32Array(nv);
+  const caps = new Int32Array(nv);
+  for (let k = 0; k < nv; k++) {
+    const w = t.vocab[k];
+    word[k] = trie.numberOf(w);
+    caps[k] = capsNumber(trie, w);
+  }
+  return trieViewOf(trie, t, word, caps);
+}
+
+/**
+ * `trieView` for a caller that already has the trie numbers of the vocabulary words (`word`) and of their title-case
+ * forms where the trie tries them (`caps`: words in capitals of four letters or more; -1 elsewhere).
+ */
+export function trieViewOf(trie: NameTrie, t: Tokens, word: Int32Array, caps: Int32Array): TrieView {
+  const nv = t.vocab.length;
+  const start = new Int32Array(nv);
+  for (let k = 0; k < nv; k++) start[k] = trie.childOrCaps(0, word[k], caps[k]);
+  return {
+    trie, t, word, caps, start, comma: trie.numberOf(','), phrases: new Map(),
+    lastMemo: new Int32Array(t.n), termMemo: new Int32Array(t.n),
+  };
+}
+
+/** Whether some entry starts with vocabulary word `id` (`NameTrie.canStart`). */
+export function viewStarts(v: TrieView, id: number): boolean {
+  return v.start[id] >= 0;
+}
+
+/** Whether an entry starts with vocabulary word `id` exactly as written (`NameTrie.has`). */
+export function viewHas(v: TrieView, id: number): boolean {
+  return v.trie.startsWithNumber(v.word[id]);
+}
+
+/** Last token of the longest entry starting at token i, or -1. */
+export function matchLast(v: TrieView, i: number): number {
+  if (v.start[v.t.id[i]] < 0) return -1;
+  const m = v.lastMemo[i];
+  if (m !== 0) return m - 2;
+  const last = longestMatch(v, i);
+  v.lastMemo[i] = last + 2;
+  return last;
+}
+
+/** The term of the longest entry at token i; only after `matchLast(v, i)` found one. */
+export function matchTerm(v: TrieView, i: number): Term {
+  return v.trie.terms[v.termMemo[i]];
+}
+
+function longestMatch(v: TrieView, i: number): number {
+  const t = v.t;
+  const trie = v.trie;
+  // The best match so far is kept in two variables: no object per term passed.
+  let bestLast = -1;
+  let bestTerm = -1;
+  let node = v.start[t.id[i]];
+  let j = i;
+  while (node >= 0) {
+    const term = trie.termAt(node);
+    if (term >= 0) { bestLast = j; bestTerm = term; }
+    if (!trie.hasChildren(node) || t.possessive[j] || j + 1 >= t.n) break;
+    const g = t.gap[j + 1];
+    if (g === Gap.Break) break;
+    // `at`: the node whose children the next token is looked up in, after the connector words or the comma.
+    let at = node;
+    if (g === Gap.Connector) {
+      const path = v.phrases.get(t.connCode[j + 1]) ?? phrasePath(v, t.connCode[j + 1]);
+      for (let k = 0; k < path.length && at >= 0; k++) {
+        at = trie.child(at, path[k]);
+        if (at >= 0 && !trie.hasChildren(at)) at = -1;
       }
-      if (!map) break;
-      j++;
-      node = lookup(map, t.vocab[t.id[j]]);
+    } else if (g === Gap.Comma) {
+      at = trie.child(at, v.comma);
+      if (at >= 0 && !trie.hasChildren(at)) at = -1;
     }
-    return bestTerm ? { last: bestLast, term: bestTerm } : null;
+    if (at < 0) break;
+    j++;
+    const id = t.id[j];
+    node = trie.childOrCaps(at, v.word[id], v.caps[id]);
   }
+  if (bestLast >= 0) v.termMemo[i] = bestTerm;
+  return bestLast;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  term: Term | null;
-}
-
-function lookup(map: Map<string, TrieNode>, w: string): TrieNode | undefined {
-  const n = map.get(w);
-  if (n || w.length < 4 || !isAllCaps(w)) return n;
-  return map.get(titleCase(w));
+/** The trie numbers of the words of connector phrase `code`, worked out once per view. */
+function phrasePath(v: TrieView, code: number): Int32Array {
+  const path = Int32Array.from(connectorPhraseWords(code), (w) => v.trie.numberOf(w));
+  v.phrases.set(code, path);
+  return path;
 }
 
 /** `Washington, DC` → `Washington`, `,`, `DC`; `Kassym-Jomart` → `Kassym`, `Jomart`. */
 export function splitWords(s: string): string[] {
   const out: string[] = [];
-  for (const part of s.split(/[ \u00a0-]+/)) {
+  // Most names hold plain spaces only: a split on ' ' then gives the same words (its empty parts are skipped).
+  const parts = s.indexOf('-') < 0 && s.indexOf('\u00a0') < 0 ? s.split(' ') : s.split(/[ \u00a0-]+/);
+  for (const part of parts) {
     if (!part) continue;
     if (part.endsWith(',') && part.length > 1) {
       out.push(part.slice(0, -1), ',');
