@@ -1,13 +1,30 @@
+import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findFigures } from '../core/analysis/figures';
 import { decodeStatement } from './input';
 
 /**
  * Inputs of at least this many bytes have their figures found in a worker thread while the main thread finds
- * entities, speakers and quotes (two cores halve a large file's time). Below it, starting the thread (~40 ms) costs
- * more than it saves.
+ * entities, speakers and quotes. Below it, starting the thread (~40 ms) costs more than it saves.
  */
 const parallelMinBytes = 2_000_000;
+
+/**
+ * Fewest processors for the worker thread to pay. A one-shot run spends much of its time waiting for V8's optimising
+ * compiler, which works on background threads: on two processors a second JavaScript thread takes the processor
+ * those compiles need, and the run was measured slower (0.89 s against 0.81 s on the 12.5 MB benchmark text).
+ */
+const parallelMinProcessors = 3;
+
+/**
+ * Threads `analyze --json` may use: `DIPLOMAT_THREADS` (1 or 2) when set, else 2 on machines with at least
+ * {@link parallelMinProcessors} processors and 1 below.
+ */
+function threads(): number {
+  const set = Number(process.env.DIPLOMAT_THREADS);
+  if (Number.isInteger(set) && set >= 1) return set;
+  return availableParallelism() >= parallelMinProcessors ? 2 : 1;
+}
 
 /** What `analyze --json` hands a figures worker thread: the input's bytes, shared rather than copied. */
 interface FiguresJob {
@@ -46,10 +63,12 @@ function figuresJob(job: FiguresJob): FiguresReply {
 /**
  * Starts finding the figures of `bytes` in a worker thread and resolves to their JSON, or to null when the worker
  * failed (the caller then finds them itself). Returns null when a worker is not worth it or not possible: small
- * inputs, and runs from the sources (tests) rather than the bundle, which is the file the worker loads.
+ * inputs, machines with fewer than three processors, and runs from the sources (tests) rather than the bundle, which
+ * is the file the worker loads.
  */
 export function figuresInWorker(bytes: Uint8Array): Promise<FiguresReply> | null {
-  if (bytes.length < parallelMinBytes || typeof __filename !== 'string' || !__filename.endsWith('.js')) return null;
+  if (bytes.length < parallelMinBytes || threads() < 2) return null;
+  if (typeof __filename !== 'string' || !__filename.endsWith('.js')) return null;
   let worker: Worker;
   try {
     const shared = new SharedArrayBuffer(bytes.length);
