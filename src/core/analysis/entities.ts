@@ -6,7 +6,9 @@ import {
 } from './lexicon';
 import { collapseSpaces, isHSpace, isTitleCaseLine, isWordChar, WordSet } from './text';
 import { connectorPhrase, Edge, fnv1a, Gap, isAllCaps, titleCase, tokenize, type Tokens } from './tokens';
-import { matchLast, matchTerm, NameTrie, splitWords, trieView, trieViewOf, viewHas, viewStarts, type TrieView } from './trie';
+import {
+  completeTrieView, matchLast, matchTerm, NameTrie, pendingTrieView, splitWords, trieViewOf, viewHas, viewIsEntry, viewStarts, type TrieView,
+} from './trie';
 import type { Entity, EntityType } from './types';
 import { HashedWordMap } from './wordmap';
 
@@ -94,8 +96,9 @@ const SPEECH_SET = new WordSet(SPEECH_VERBS.filter((v) => !v.includes(' ')));
  */
 const SPEECH_AFTER_WORDS: readonly string[] = [...SPEECH_VERBS.map((v) => v.split(' ')[0]), 'also', 'then', 'later'];
 const SPEECH_AFTER_FIRST = new WordSet(SPEECH_AFTER_WORDS);
-/** Longest word of SPEECH_AFTER_FIRST: a longer word after the spaces is not looked up. */
+/** Longest and shortest word of SPEECH_AFTER_FIRST: a longer or shorter word after the spaces is not looked up. */
 const SPEECH_AFTER_MAX = Math.max(...SPEECH_AFTER_WORDS.map((w) => w.length));
+const SPEECH_AFTER_MIN = Math.min(...SPEECH_AFTER_WORDS.map((w) => w.length));
 
 /** Properties of a distinct word, decided once per word of `Tokens.vocab` (see `wordFlags`). */
 const W_TITLE = 1;
@@ -116,6 +119,10 @@ const W_ALL_CAPS = 1024;
 const W_COMPLEMENT = 2048;
 /** Starts an entry of the name table exactly as written (`NameTrie.has`); only in the lexicon word table. */
 const W_LEX_ROOT = 4096;
+/** Starts an entry of the people learnt from the text; set just before entities are matched. */
+const W_PERSON_START = 8192;
+/** Is an entry of the name table by itself (`viewIsEntry`): never part of a learnt name. Implies W_LEX_START. */
+const W_LEX_ENTRY = 16384;
 /** An initial (`J.`): a capital and a full stop. */
 function isInitial(w: string): boolean {
   return w.length === 2 && w.charCodeAt(1) === 0x2e && w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90;
@@ -137,8 +144,13 @@ export function findEntities(text: string): EntityResult {
   const t = tokenize(text);
   const lex = lexicon();
   const { wf, lx } = wordFlags(t, lex);
+  // The people learnt are read through a view made now, next to the name table's (see `TrieView`), and completed
+  // once they are all in their trie.
+  const peopleTrie = new NameTrie();
+  const pv = pendingTrieView(peopleTrie, t);
   const L: Learning = {
-    text, t, wf, lx, offices: new Map(), learned: new Map(), byTokens: new Map(), introduced: [], nameMemo: new Int8Array(t.n),
+    text, t, wf, lx, offices: new Map(), adjectives: new Map(), learned: new Map(), byTokens: new Map(), introduced: [],
+    nameMemo: new Int8Array(t.n),
   };
   learnFromTitles(L);
   learnFromAppositions(L);
@@ -154,7 +166,7 @@ export function findEntities(text: string): EntityResult {
   const labels = findLabels(text, isPersonLike);
   learnFromLabels(L, labels);
 
-  const resolved = resolvePeople(L.learned);
+  const resolved = resolvePeople(L.learned, peopleTrie);
   const intros: OfficeIntro[] = [];
   for (const x of L.introduced) {
     const canonical = x.entry.canonical === undefined ? (x.entry.canonical = resolved.canonicalOf(x.entry.surface)) : x.entry.canonical;
@@ -162,7 +174,8 @@ export function findEntities(text: string): EntityResult {
   }
   intros.sort((a, b) => a.pos - b.pos);
   const people: People = { trie: resolved.trie, byCanonical: resolved.byCanonical, canonicalOf: resolved.canonicalOf, intros };
-  const entities = matchEntities(text, t, lx, trieView(people.trie, t), wf);
+  completeTrieView(pv);
+  const entities = matchEntities(text, t, lx, pv, wf);
   return { tokens: t, labels, people, entities };
 }
 
@@ -178,6 +191,8 @@ interface Learning {
   readonly lx: TrieView;
   /** `normaliseOffice` results for this text (see `normalisedOffice`). */
   readonly offices: Map<string, string | null>;
+  /** `countryOfAdjective` of vocabulary words, by id, as worked out for this text (see `countryBefore`). */
+  readonly adjectives: Map<number, string | null>;
   readonly learned: Map<string, Learned>;
   /** Learnt names by first word and length (see `learn`). */
   readonly byTokens: Map<number, Learned[]>;
@@ -196,7 +211,7 @@ function nameWord(L: Learning, j: number): boolean {
   let m = L.nameMemo[j];
   if (m === 0) {
     const f = L.wf[L.t.id[j]];
-    m = f & W_NAME && (!(f & W_LEX_START) || matchLast(L.lx, j) < 0) ? 1 : 2;
+    m = f & W_NAME && (!(f & W_LEX_START) || (!(f & W_LEX_ENTRY) && matchLast(L.lx, j) < 0)) ? 1 : 2;
     L.nameMemo[j] = m;
   }
   return m === 1;
@@ -255,115 +270,142 @@ function learn(L: Learning, first: number, last: number, rule: string, office: s
   if (office) L.introduced.push({ pos: t.start[first], entry: e, office });
 }
 
+/**
+ * The first token k from `from` to `to` (exclusive; `to` if none) whose word has a flag of `any` and none of `none`,
+ * and whose gap (`Tokens.gap`) is one of `gapKinds` (bit `1 << gap`). The passes over every token skip the tokens
+ * they ignore with it: one small loop, shared and compiled once, early in a run, where a pass that tested each token
+ * itself would run in the interpreter until its whole body had been compiled.
+ */
+function nextToken(
+  ids: Int32Array, gaps: Uint8Array, wf: Uint16Array, from: number, to: number, any: number, none: number, gapKinds: number,
+): number {
+  for (let k = from; k < to; k++) {
+    const f = wf[ids[k]];
+    if ((f & any) !== 0 && (f & none) === 0 && ((gapKinds >> gaps[k]) & 1) !== 0) return k;
+  }
+  return to;
+}
+
+/** Every gap kind, for `nextToken`. */
+const ALL_GAPS = 31;
+
 /** Titles: the name follows the last title word (`U.S. President Donald Trump`, `Secretary of State Antony Blinken`). */
 function learnFromTitles(L: Learning): void {
+  const { t, wf } = L;
+  const to = t.n - 1;
+  const next = (from: number): number => nextToken(t.id, t.gap, wf, from, to, W_TITLE | W_HONORIFIC, W_WEAK_TITLE, ALL_GAPS);
+  for (let i = next(0); i < to; i = next(i + 1)) learnAfterTitle(L, i);
+}
+
+/**
+ * `learnFromTitles` at title word i (not a weak one), followed by another token. A name after a connector is read by
+ * a function of its own (`learnGroupAfterTitle`), too large to be inlined here: this one stays small and is soon
+ * compiled.
+ */
+function learnAfterTitle(L: Learning, i: number): void {
   const { text, t, wf, lx, offices } = L;
-  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
-  // The test every token meets reads locals and makes no call; the rest runs for title words only.
-  const ids = t.id;
-  const n = t.n;
-  for (let i = 0; i + 1 < n; i++) {
-    const f = wf[ids[i]];
-    if ((f & (W_TITLE | W_HONORIFIC)) === 0 || (f & W_WEAK_TITLE) !== 0) continue;
-    // A title word after `of` starts the office's complement (`Minister of Foreign Affairs`), not more title.
-    if (has(i + 1, W_TITLE | W_HONORIFIC) && t.gap[i + 1] !== Gap.Connector) continue;
-    if (has(i, W_LEX_START) && matchLast(lx, i) > i) continue;
-    const g = t.gap[i + 1];
-    // The office is worked out only for a name actually learnt: title words are frequent, names after them fewer.
-    if (g === Gap.Space) {
-      const last = collect(L, i + 1, 2);
-      if (last < 0) continue;
-      if (last + 1 < t.n && t.gap[last + 1] === Gap.Space && isTitleCaseLine(text, t.start[i])) continue;
-      learn(L, i + 1, last, 'title-name', officeOf(t, i, wf, offices), countryBefore(t, i, lx, wf));
-    } else if (g === Gap.Connector && !connectorPhrase(t.connCode[i + 1]).includes('and')) {
-      // `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector holds the name.
-      let gs = i + 1;
-      let k = i + 1;
-      while (k + 1 < t.n && !t.possessive[k]) {
-        const gg = t.gap[k + 1];
-        if (gg === Gap.Space || gg === Gap.Hyphen) k++;
-        else if (gg === Gap.Connector && k - i < 8 && (!connectorPhrase(t.connCode[k + 1]).includes('and')
-          // `Minister of Trade and Integration …`: `and` joins two complement words.
-          || (connectorPhrase(t.connCode[k + 1]) === 'and' && has(k, W_COMPLEMENT) && has(k + 1, W_COMPLEMENT)))) { k++; gs = k; }
-        else break;
-      }
-      let country: string | null = null;
-      let from = gs;
-      const cmLast = matchLast(lx, gs);
-      if (cmLast >= 0 && cmLast < k) {
-        const term = matchTerm(lx, gs);
-        if (term.type === 'COUNTRY') country = term.canonical;
-        from = cmLast + 1;
-      }
-      if (from === gs) {
-        // The office's complement (`Foreign Affairs Daniyar Omarov`): the name is the 2–3 words after its known words.
-        let c = gs;
-        while (c < k && has(c, W_COMPLEMENT) && t.gap[c + 1] === Gap.Space) c++;
-        let nameWords = 0;
-        for (let x = c; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !has(x, W_INITIAL)) nameWords++;
-        if (c > gs && nameWords >= 2 && nameWords <= 3) from = c;
-      }
-      if (from === gs) {
-        // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
-        let words = 0;
-        for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !has(x, W_INITIAL)) words++;
-        if (words < 3) continue;
-        let nw = 0;
-        from = k;
-        while (from > gs) {
-          if (t.gap[from] !== Gap.Hyphen && !has(from, W_INITIAL)) nw++;
-          if (nw === 2 && t.gap[from] !== Gap.Hyphen) break;
-          from--;
-        }
-      }
-      const last = collect(L, from, 3);
-      if (last === k) learn(L, from, last, 'title-name', officeOf(t, i, wf, offices), country ?? countryBefore(t, i, lx, wf));
+  // A title word after `of` starts the office's complement (`Minister of Foreign Affairs`), not more title.
+  if (hasFlag(L, i + 1, W_TITLE | W_HONORIFIC) && t.gap[i + 1] !== Gap.Connector) return;
+  if (hasFlag(L, i, W_LEX_START) && matchLast(lx, i) > i) return;
+  const g = t.gap[i + 1];
+  // The office is worked out only for a name actually learnt: title words are frequent, names after them fewer.
+  if (g === Gap.Space) {
+    const last = collect(L, i + 1, 2);
+    if (last < 0) return;
+    if (last + 1 < t.n && t.gap[last + 1] === Gap.Space && isTitleCaseLine(text, t.start[i])) return;
+    learn(L, i + 1, last, 'title-name', officeOf(t, i, wf, offices), countryBefore(t, i, lx, wf, L.adjectives));
+  } else if (g === Gap.Connector && !connectorPhrase(t.connCode[i + 1]).includes('and')) learnGroupAfterTitle(L, i);
+}
+
+/** `President of Kazakhstan Nursultan Nazarbayev`: the last group after the connector after title word i holds the name. */
+function learnGroupAfterTitle(L: Learning, i: number): void {
+  const { t, wf, lx, offices } = L;
+  let gs = i + 1;
+  let k = i + 1;
+  while (k + 1 < t.n && !t.possessive[k]) {
+    const gg = t.gap[k + 1];
+    if (gg === Gap.Space || gg === Gap.Hyphen) k++;
+    else if (gg === Gap.Connector && k - i < 8 && (!connectorPhrase(t.connCode[k + 1]).includes('and')
+      // `Minister of Trade and Integration …`: `and` joins two complement words.
+      || (connectorPhrase(t.connCode[k + 1]) === 'and' && hasFlag(L, k, W_COMPLEMENT) && hasFlag(L, k + 1, W_COMPLEMENT)))) { k++; gs = k; }
+    else break;
+  }
+  let country: string | null = null;
+  let from = gs;
+  const cmLast = matchLast(lx, gs);
+  if (cmLast >= 0 && cmLast < k) {
+    const term = matchTerm(lx, gs);
+    if (term.type === 'COUNTRY') country = term.canonical;
+    from = cmLast + 1;
+  }
+  if (from === gs) {
+    // The office's complement (`Foreign Affairs Daniyar Omarov`): the name is the 2–3 words after its known words.
+    let c = gs;
+    while (c < k && hasFlag(L, c, W_COMPLEMENT) && t.gap[c + 1] === Gap.Space) c++;
+    let nameWords = 0;
+    for (let x = c; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !hasFlag(L, x, W_INITIAL)) nameWords++;
+    if (c > gs && nameWords >= 2 && nameWords <= 3) from = c;
+  }
+  if (from === gs) {
+    // Without a country, the group starts with the office's object (`Treasury Scott Bessent`).
+    let words = 0;
+    for (let x = gs; x <= k; x++) if (t.gap[x] !== Gap.Hyphen && !hasFlag(L, x, W_INITIAL)) words++;
+    if (words < 3) return;
+    let nw = 0;
+    from = k;
+    while (from > gs) {
+      if (t.gap[from] !== Gap.Hyphen && !hasFlag(L, from, W_INITIAL)) nw++;
+      if (nw === 2 && t.gap[from] !== Gap.Hyphen) break;
+      from--;
     }
   }
-
+  const last = collect(L, from, 3);
+  if (last === k) learn(L, from, last, 'title-name', officeOf(t, i, wf, offices), country ?? countryBefore(t, i, lx, wf, L.adjectives));
 }
 
 /** Appositions and speech subjects: `Donald Tramp, President of …`, `…, Nursultan Nazarbayev said`, `said Tokayev.` */
 function learnFromAppositions(L: Learning): void {
-  const { text, t, wf, lx, offices } = L;
-  const has = (j: number, flag: number): boolean => (wf[t.id[j]] & flag) !== 0;
-  const ids = t.id;
-  const gaps = t.gap;
+  const { t, wf } = L;
   const n = t.n;
-  for (let i = 0; i < n; i++) {
-    const g = gaps[i];
-    // Most tokens are not name words (`The`, `However`): they are refused before `collect` is called.
-    if (g === Gap.Space || g === Gap.Hyphen || (wf[ids[i]] & W_NAME) === 0) continue;
-    const last = collect(L, i, 3);
-    if (last < 0) continue;
-    const multi = last > i;
-    // After a connector, leading complement words belong to a title (`… of Trade and Integration Arman Shakkaliyev`).
-    let s = i;
-    if (g === Gap.Connector) while (last - s >= 2 && has(s, W_COMPLEMENT) && t.gap[s + 1] === Gap.Space) s++;
-    if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && has(last + 1, W_OFFICE)) {
-      const { office, country } = officeAfter(t, last + 1, lx, wf, offices);
-      learn(L, s, last, 'apposition-name', office, country);
-      continue;
-    }
-    if (multi && g === Gap.Comma && t.edges[last] & Edge.CommaAfter) {
-      // `The U.S. Ambassador to Kazakhstan, William Moser, noted …`: the name between commas after an office.
-      const o = officeBeforeComma(text, t, i, lx, wf);
-      if (o >= 0) {
-        learn(L, s, last, 'apposition-name', officeOf(t, o, wf, offices), countryBefore(t, o, lx, wf));
-        continue;
-      }
-    }
-    if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) continue;
-    if (!multi && (has(i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) continue;
-    const edges = t.edges[last];
-    const after = !t.possessive[last] && (edges & Edge.SpaceAfter) !== 0 && speechVerbAfter(text, t.end[last]);
-    const before = !after && (edges & Edge.ClauseEndAfter) !== 0 && (t.edges[i] & Edge.SpaceBefore) !== 0
-      && speechVerbBefore(text, t.start[i]);
-    if (!after && !before) continue;
-    if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) continue;
-    learn(L, s, last, 'speech-subject', null, null);
-  }
+  // Most tokens are not name words (`The`, `However`, `Kazakhstan`) or go on a name: they are skipped before
+  // `collect` is called, which would refuse them.
+  const starts = (1 << Gap.Break) | (1 << Gap.Connector) | (1 << Gap.Comma);
+  const next = (from: number): number => nextToken(t.id, t.gap, wf, from, n, W_NAME, W_LEX_ENTRY, starts);
+  for (let i = next(0); i < n; i = next(i + 1)) learnFromName(L, i);
+}
 
+/** `learnFromAppositions` at token i, a name word that does not go on the token before it. */
+function learnFromName(L: Learning, i: number): void {
+  const { text, t, wf, lx, offices } = L;
+  const g = t.gap[i];
+  const last = collect(L, i, 3);
+  if (last < 0) return;
+  const multi = last > i;
+  // After a connector, leading complement words belong to a title (`… of Trade and Integration Arman Shakkaliyev`).
+  let s = i;
+  if (g === Gap.Connector) while (last - s >= 2 && hasFlag(L, s, W_COMPLEMENT) && t.gap[s + 1] === Gap.Space) s++;
+  if (multi && last + 1 < t.n && t.gap[last + 1] === Gap.Comma && hasFlag(L, last + 1, W_OFFICE)) {
+    const { office, country } = officeAfter(t, last + 1, lx, wf, offices);
+    learn(L, s, last, 'apposition-name', office, country);
+    return;
+  }
+  if (multi && g === Gap.Comma && t.edges[last] & Edge.CommaAfter) {
+    // `The U.S. Ambassador to Kazakhstan, William Moser, noted …`: the name between commas after an office.
+    const o = officeBeforeComma(text, t, i, lx, wf);
+    if (o >= 0) {
+      learn(L, s, last, 'apposition-name', officeOf(t, o, wf, offices), countryBefore(t, o, lx, wf, L.adjectives));
+      return;
+    }
+  }
+  if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) return;
+  if (!multi && (hasFlag(L, i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) return;
+  const edges = t.edges[last];
+  const after = !t.possessive[last] && (edges & Edge.SpaceAfter) !== 0 && speechVerbAfter(text, t.end[last]);
+  const before = !after && (edges & Edge.ClauseEndAfter) !== 0 && (t.edges[i] & Edge.SpaceBefore) !== 0
+    && speechVerbBefore(text, t.start[i]);
+  if (!after && !before) return;
+  if (/(?:^|[^A-Za-z])(?:the|The|a|an)[ \u00a0]+$/.test(text.slice(Math.max(0, t.start[i] - 5), t.start[i]))) return;
+  learn(L, s, last, 'speech-subject', null, null);
 }
 
 /** Names in transcript labels (`Vladimir Putin:`, `SECRETARY BLINKEN:`). */
@@ -492,7 +534,9 @@ function wordFlags(t: Tokens, lex: NameTrie): { wf: Uint16Array; lx: TrieView } 
     out[k] = f;
   }
   const lx = trieViewOf(lex, t, numbers, caps);
-  for (let k = 0; k < nv; k++) if (viewStarts(lx, k)) out[k] |= W_LEX_START;
+  for (let k = 0; k < nv; k++) {
+    if (viewStarts(lx, k)) out[k] |= viewIsEntry(lx, k) ? W_LEX_START | W_LEX_ENTRY : W_LEX_START;
+  }
   return { wf: out, lx };
 }
 
@@ -501,10 +545,11 @@ function speechVerbAfter(text: string, pos: number): boolean {
   let i = pos;
   while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0) i++;
   if (i === pos) return false;
-  // SPEECH_AFTER's words are lower-case ASCII, each ending where the letters end.
+  // SPEECH_AFTER's words are lower-case ASCII, each ending where the letters end. Most words after a name are short
+  // (`and`, `of`, `is`) and refused by their length alone.
   let e = i;
   while (e - i <= SPEECH_AFTER_MAX && isAsciiLetter(text.charCodeAt(e))) e++;
-  if (e === i || e - i > SPEECH_AFTER_MAX || !SPEECH_AFTER_FIRST.hasAt(text, i, e)) return false;
+  if (e - i < SPEECH_AFTER_MIN || e - i > SPEECH_AFTER_MAX || !SPEECH_AFTER_FIRST.hasAt(text, i, e)) return false;
   SPEECH_AFTER.lastIndex = pos;
   return SPEECH_AFTER.test(text);
 }
@@ -558,16 +603,24 @@ export function normaliseOffice(office: string): string | null {
   return o;
 }
 
-/** Country written just before a title (`U.S. President`, `Kazakh President`), or null. */
-function countryBefore(t: Tokens, i: number, lex: TrieView, wf: Uint16Array): string | null {
+/**
+ * Country written just before a title (`U.S. President`, `Kazakh President`), or null. `adjectives` keeps what
+ * `countryOfAdjective` says of each word: a text puts the same few words before its titles again and again.
+ */
+function countryBefore(t: Tokens, i: number, lex: TrieView, wf: Uint16Array, adjectives: Map<number, string | null>): string | null {
   let s = i;
   while (s > 0 && (t.gap[s] === Gap.Space || t.gap[s] === Gap.Hyphen)) {
     s--;
     const last = matchLast(lex, s);
     if (last >= 0 && matchTerm(lex, s).type === 'COUNTRY' && last < i) return matchTerm(lex, s).canonical;
-    const adj = countryOfAdjective(t.vocab[t.id[s]]);
+    const id = t.id[s];
+    let adj = adjectives.get(id);
+    if (adj === undefined) {
+      adj = countryOfAdjective(t.vocab[id]);
+      adjectives.set(id, adj);
+    }
     if (adj) return adj;
-    if (!(wf[t.id[s]] & W_TITLE)) break;
+    if (!(wf[id] & W_TITLE)) break;
   }
   return null;
 }
@@ -641,7 +694,8 @@ function editDistanceOne(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function resolvePeople(learned: Map<string, Learned>): Omit<People, 'intros'> {
+/** Resolves the names learnt to people, added to `trie` (empty). */
+function resolvePeople(learned: Map<string, Learned>, trie: NameTrie): Omit<People, 'intros'> {
   const stripInitials = (s: string): string => s.replace(/(?:^|\s)[A-Z]\.(?=\s)/g, '').replace(/\s+/g, ' ').trim();
   const info = new Map<string, PersonInfo>();
   const surfaceToCanon = new Map<string, string>();
@@ -678,7 +732,7 @@ function resolvePeople(learned: Map<string, Learned>): Omit<People, 'intros'> {
     }
   }
   const finalCanon = (c: string): string => misspelt.get(c) ?? c;
-  const trie = new NameTrie(3 * learned.size);
+  trie.reserve(3 * learned.size);
   const surnameOwner = new Map<string, { canon: string; count: number }>();
   const firstOwner = new Map<string, string | null>();
   /** `Nursultan Nazarbayev` for `Nursultan Abishevich Nazarbayev`: the name without its middle word, if one owner. */
@@ -805,23 +859,48 @@ function nextWithFlag(t: Tokens, wf: Uint16Array, from: number, flag: number): n
   return NO_HEAD;
 }
 
+/**
+ * The first token at or after `from` that may start an entity, or n: one the name table or the people learnt start an
+ * entry with (`W_LEX_START`, `W_PERSON_START`), or, from token `joinedFrom` on, one followed by a token it is joined
+ * to (a head pattern, which needs a head word at most nine tokens on). Most tokens start no entity: this small loop
+ * passes them by (see `nextToken`).
+ */
+function nextEntityStart(ids: Int32Array, gaps: Uint8Array, wf: Uint16Array, from: number, n: number, joinedFrom: number): number {
+  for (let k = from; k < n; k++) {
+    if ((wf[ids[k]] & (W_LEX_START | W_PERSON_START)) !== 0 || (k >= joinedFrom && k + 1 < n && gaps[k + 1] !== Gap.Break)) return k;
+  }
+  return n;
+}
+
+/** The White House as a place (`in the White House`), not as the administration. */
+const WHITE_HOUSE_PLACE = /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/;
+
+/**
+ * Entities in text order. `wf` gains W_PERSON_START for the words the people learnt start an entry with (`pv`).
+ */
 function matchEntities(text: string, t: Tokens, lex: TrieView, pv: TrieView, wf: Uint16Array): Entity[] {
   const out: Entity[] = [];
+  const personStart = pv.start;
+  for (let k = 0; k < personStart.length; k++) if (personStart[k] >= 0) wf[k] |= W_PERSON_START;
   // The next head word at or after the token (NO_HEAD: none left): head patterns run only where one is near. Both
   // only move forward, so finding them costs one pass over the tokens.
   let nextOrg = -1;
   let nextPlace = -1;
-  // The test every token meets reads locals and makes no call: most tokens start no entity.
-  const ids = t.id;
-  const gaps = t.gap;
-  const personStart = pv.start;
+  // Set where an entity is the White House, whose type the text around it may change: such entities are looked at
+  // again after the loop, which keeps that rare test (and its lack of type feedback) out of the hot loop.
+  let whiteHouse = false;
   const n = t.n;
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    const joined = i + 1 < n && gaps[i + 1] !== Gap.Break;
-    if (!joined && (wf[id] & W_LEX_START) === 0 && personStart[id] < 0) continue;
+    // Head patterns need a head word at most nine tokens on: tokens before min(nextOrg, nextPlace) - 9 that only
+    // start one are passed by.
+    if (nextOrg < i) nextOrg = nextWithFlag(t, wf, i, W_ORG_HEAD);
+    if (nextPlace < i) nextPlace = nextWithFlag(t, wf, i, W_PLACE_HEAD);
+    i = nextEntityStart(t.id, t.gap, wf, i, n, Math.min(nextOrg, nextPlace) - 9);
+    if (i === n) break;
+    const id = t.id[i];
+    const joined = i + 1 < n && t.gap[i + 1] !== Gap.Break;
     const lmLast = wf[id] & W_LEX_START ? matchLast(lex, i) : -1;
-    const pmLast = personStart[id] >= 0 ? matchLast(pv, i) : -1;
+    const pmLast = wf[id] & W_PERSON_START ? matchLast(pv, i) : -1;
     let om = -1;
     let placeM = -1;
     if (joined) {
@@ -844,12 +923,20 @@ function matchEntities(text: string, t: Tokens, lex: TrieView, pv: TrieView, wf:
     // A one-token entity's text is its vocabulary word: no string is cut for it.
     const surface = last === i ? t.vocab[t.id[i]] : text.slice(start, end);
     if (!canonical) canonical = nameSurface(text, t, i, last);
-    if (canonical === 'White House' && type === 'ORG' && /\b(?:in|at|to|into|from|outside)[ \u00a0]+the[ \u00a0]+$/.test(text.slice(Math.max(0, start - 12), start))) {
-      type = 'PLACE';
-    }
+    if (canonical === 'White House') whiteHouse = true;
     if (type === 'PERSON' && t.vocab[t.id[i]].length <= 3 && wf[t.id[i]] & W_ALL_CAPS && last === i) continue;
     out.push({ start, end, text: surface, type, canonical, rule });
     i = last;
   }
+  if (whiteHouse) placeWhiteHouse(text, out);
   return out;
+}
+
+/** Makes PLACE the White House entities (ORG) that name the building (`in the White House`). */
+function placeWhiteHouse(text: string, out: Entity[]): void {
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k];
+    if (e.canonical !== 'White House' || e.type !== 'ORG' || !WHITE_HOUSE_PLACE.test(text.slice(Math.max(0, e.start - 12), e.start))) continue;
+    out[k] = { start: e.start, end: e.end, text: e.text, type: 'PLACE', canonical: e.canonical, rule: e.rule };
+  }
 }

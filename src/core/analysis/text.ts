@@ -95,22 +95,28 @@ export function skipHSpace(text: string, pos: number, limit = text.length): numb
 
 /**
  * Whether the line holding `pos` reads like a heading: at least four words and no lower-case content word. The scan
- * stops at the first lower-case content word, which settles the answer.
+ * stops at the first lower-case content word, which settles the answer, and finds the end of the line (`lineEnd`,
+ * at most 300 characters on) as it reads rather than looking for it first.
  */
 export function isTitleCaseLine(text: string, pos: number): boolean {
   const s = lineStart(text, pos, 300);
-  const e = lineEnd(text, pos, 300);
+  // The line holding `pos` has no line feed before `pos`: its first one from `s` on ends it.
+  const limit = Math.min(text.length, pos + 300);
   const cls = CHAR_CLASS;
   let words = 0;
   let i = s;
-  while (i < e) {
-    while (i < e && (cls[text.charCodeAt(i)] & C_WORD) === 0) i++;
+  for (;;) {
+    for (; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if ((cls[c] & C_WORD) !== 0) break;
+      if (c === 0x0a) return words >= 4;
+    }
+    if (i === limit) break;
     const ws = i;
-    for (; i < e; i++) {
+    for (; i < limit; i++) {
       const c = text.charCodeAt(i);
       if ((cls[c] & C_WORD) === 0 && c !== 0x27 && c !== 0x2019) break;
     }
-    if (i === ws) break;
     words++;
     if ((cls[text.charCodeAt(ws)] & C_LOWER) !== 0 && i - ws > 3) return false;
   }

@@ -1,5 +1,5 @@
 import { CONNECTORS } from './lexicon';
-import { C_APOSTROPHE, C_HSPACE, C_TOKEN, C_UPPER, C_WORD, CHAR_CLASS, isLower, isUpper, WordSet } from './text';
+import { C_APOSTROPHE, C_HSPACE, C_LOWER, C_TOKEN, C_UPPER, C_WORD, CHAR_CLASS, WordSet } from './text';
 
 /** How a capitalised token is joined to the one before it. */
 export const Gap = { Break: 0, Space: 1, Hyphen: 2, Connector: 3, Comma: 4 } as const;
@@ -403,13 +403,18 @@ function connectorCode(text: string, from: number, to: number): number {
   return words > 0 ? code : 0;
 }
 
-/** Whether a token is written entirely in capitals (`BLINKEN`, `AMERICA`). */
+/**
+ * Whether a token is written entirely in capitals (`BLINKEN`, `AMERICA`). The classes are read from CHAR_CLASS in the
+ * loop (`isLower`, `isUpper`): it runs for every distinct word of a text, mostly before it is compiled, and a call per
+ * character costs the interpreter more than the test.
+ */
 export function isAllCaps(w: string): boolean {
+  const cls = CHAR_CLASS;
   let letters = 0;
   for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (isLower(c)) return false;
-    if (isUpper(c)) letters++;
+    const k = cls[w.charCodeAt(i)];
+    if ((k & C_LOWER) !== 0) return false;
+    if ((k & C_UPPER) !== 0) letters++;
   }
   return letters >= 2;
 }

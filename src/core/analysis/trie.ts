@@ -16,10 +16,13 @@ export interface Term {
 export class NameTrie {
   /** Number of every word of the entries. */
   private readonly words = new Map<string, number>();
-  /** The terms of the entries, by term number. */
-  readonly terms: Term[] = [];
-  /** Per node: the number of its term, -1 without one. */
-  private readonly termOf: number[] = [-1];
+  /**
+   * Per node: the term of the entry ending there, null without one. The constructor gives it the root's null, so its
+   * elements are never small integers once `add` runs: a trie made after `add` was compiled (the people's, after the
+   * name table's) would otherwise bring an array of another hidden class and send the optimised `add` back to the
+   * interpreter.
+   */
+  private readonly termOf: (Term | null)[] = [];
   /** Per node: how many children it has. */
   private readonly childCount: number[] = [0];
   /** Open addressing over (node, word) → child: node, word and child + 1 (0 = empty slot); at most half full. */
@@ -37,6 +40,7 @@ export class NameTrie {
     this.edgeNode = new Int32Array(size);
     this.edgeWord = new Int32Array(size);
     this.edgeChild = new Int32Array(size);
+    this.termOf.push(null);
   }
 
   /** Adds `surface` (words split on spaces and hyphens). A later add of the same surface replaces the term. */
@@ -49,7 +53,7 @@ export class NameTrie {
       let c = this.child(node, w);
       if (c < 0) {
         c = this.termOf.length;
-        this.termOf.push(-1);
+        this.termOf.push(null);
         this.childCount.push(0);
         this.childCount[node]++;
         this.insertEdge(node, w, c);
@@ -57,10 +61,7 @@ export class NameTrie {
       }
       node = c;
     }
-    if (this.termOf[node] < 0) {
-      this.termOf[node] = this.terms.length;
-      this.terms.push(term);
-    } else this.terms[this.termOf[node]] = term;
+    this.termOf[node] = term;
   }
 
   private wordNumber(word: string): number {
@@ -104,8 +105,8 @@ export class NameTrie {
     return this.childCount[node] > 0;
   }
 
-  /** Number of the term ending at `node`, -1 if none does. */
-  termAt(node: number): number {
+  /** The term ending at `node`, null if none does. */
+  termAt(node: number): Term | null {
     return this.termOf[node];
   }
 
@@ -135,9 +136,22 @@ export class NameTrie {
     this.edges++;
   }
 
+  /**
+   * Makes room for about `expectedWords` more words, so the tables need not grow while they are added (for a trie
+   * made before its size is known).
+   */
+  reserve(expectedWords: number): void {
+    let size = this.edgeChild.length;
+    while (size < (this.edges + expectedWords) * 2) size *= 2;
+    if (size > this.edgeChild.length) this.resizeEdges(size);
+  }
+
   private growEdges(): void {
+    this.resizeEdges(this.edgeChild.length * 2);
+  }
+
+  private resizeEdges(size: number): void {
     const { edgeNode, edgeWord, edgeChild } = this;
-    const size = edgeChild.length * 2;
     this.edgeNode = new Int32Array(size);
     this.edgeWord = new Int32Array(size);
     this.edgeChild = new Int32Array(size);
@@ -162,6 +176,10 @@ function capsNumber(trie: NameTrie, w: string): number {
  * the detectors ask for the same tokens several times. The trie must not change while a view is in use. Views are
  * plain objects read by the functions below: per-text class instances would lose their hidden classes to each full
  * garbage collection, and the optimised code reading them with it.
+ *
+ * Every view is made by one object literal (`makeView`). The second object a literal makes widens what its hidden
+ * class notes about the fields' types, which throws away the optimised code that relied on the narrower types: a text's
+ * two views are best made together, before that code is compiled (see `pendingTrieView`).
  */
 export interface TrieView {
   readonly trie: NameTrie;
@@ -172,26 +190,42 @@ export interface TrieView {
   readonly caps: Int32Array;
   /** Per vocabulary word: the root's child for it (`NameTrie.childOrCaps`), -1 if no entry starts with it. */
   readonly start: Int32Array;
-  /** Number of `,` in the trie. */
-  readonly comma: number;
-  /** Word numbers of each connector phrase met, by phrase code (-1 for a word absent from the trie). */
+  /**
+   * Word numbers of each connector phrase met, by phrase code (-1 for a word absent from the trie); those of the
+   * comma (one word) under COMMA_PATH.
+   */
   readonly phrases: Map<number, Int32Array>;
   /** Per token: 0 not yet asked, 1 no match, else the last token of the longest match + 2. */
   readonly lastMemo: Int32Array;
-  /** Per token with a match: the number of its term in `NameTrie.terms`. */
+  /** Per token with a match: the trie node where its longest match ends (its term's node). */
   readonly termMemo: Int32Array;
 }
 
 export function trieView(trie: NameTrie, t: Tokens): TrieView {
+  const v = pendingTrieView(trie, t);
+  completeTrieView(v);
+  return v;
+}
+
+/**
+ * A view over a trie whose entries are still being added: it may be read only after `completeTrieView`, once the
+ * trie is complete. A caller makes it early, next to its other views (see `TrieView`).
+ */
+export function pendingTrieView(trie: NameTrie, t: Tokens): TrieView {
   const nv = t.vocab.length;
-  const word = new Int32Array(nv);
-  const caps = new Int32Array(nv);
-  for (let k = 0; k < nv; k++) {
-    const w = t.vocab[k];
+  return makeView(trie, t, new Int32Array(nv), new Int32Array(nv), new Int32Array(nv));
+}
+
+/** Works out the word tables of a view from `pendingTrieView`, its trie now complete. */
+export function completeTrieView(v: TrieView): void {
+  const { trie, word, caps } = v;
+  const vocab = v.t.vocab;
+  for (let k = 0; k < vocab.length; k++) {
+    const w = vocab[k];
     word[k] = trie.numberOf(w);
     caps[k] = capsNumber(trie, w);
   }
-  return trieViewOf(trie, t, word, caps);
+  rootChildren(trie, word, caps, v.start);
 }
 
 /**
@@ -199,18 +233,33 @@ export function trieView(trie: NameTrie, t: Tokens): TrieView {
  * forms where the trie tries them (`caps`: words in capitals of four letters or more; -1 elsewhere).
  */
 export function trieViewOf(trie: NameTrie, t: Tokens, word: Int32Array, caps: Int32Array): TrieView {
-  const nv = t.vocab.length;
-  const start = new Int32Array(nv);
-  for (let k = 0; k < nv; k++) start[k] = trie.childOrCaps(0, word[k], caps[k]);
-  return {
-    trie, t, word, caps, start, comma: trie.numberOf(','), phrases: new Map(),
-    lastMemo: new Int32Array(t.n), termMemo: new Int32Array(t.n),
-  };
+  const start = new Int32Array(t.vocab.length);
+  rootChildren(trie, word, caps, start);
+  return makeView(trie, t, word, caps, start);
+}
+
+/** Fills `TrieView.start` from the word numbers. */
+function rootChildren(trie: NameTrie, word: Int32Array, caps: Int32Array, start: Int32Array): void {
+  for (let k = 0; k < word.length; k++) start[k] = trie.childOrCaps(0, word[k], caps[k]);
+}
+
+/** The one object literal of every view (see `TrieView`); `phrases` and the memos start empty. */
+function makeView(trie: NameTrie, t: Tokens, word: Int32Array, caps: Int32Array, start: Int32Array): TrieView {
+  return { trie, t, word, caps, start, phrases: new Map(), lastMemo: new Int32Array(t.n), termMemo: new Int32Array(t.n) };
 }
 
 /** Whether some entry starts with vocabulary word `id` (`NameTrie.canStart`). */
 export function viewStarts(v: TrieView, id: number): boolean {
   return v.start[id] >= 0;
+}
+
+/**
+ * Whether vocabulary word `id` is an entry by itself (as the view reads it): a match then starts at each of its
+ * tokens (`matchLast` is never -1 there).
+ */
+export function viewIsEntry(v: TrieView, id: number): boolean {
+  const node = v.start[id];
+  return node >= 0 && v.trie.termAt(node) !== null;
 }
 
 /** Whether an entry starts with vocabulary word `id` exactly as written (`NameTrie.has`). */
@@ -230,7 +279,7 @@ export function matchLast(v: TrieView, i: number): number {
 
 /** The term of the longest entry at token i; only after `matchLast(v, i)` found one. */
 export function matchTerm(v: TrieView, i: number): Term {
-  return v.trie.terms[v.termMemo[i]];
+  return v.trie.termAt(v.termMemo[i]) as Term;
 }
 
 function longestMatch(v: TrieView, i: number): number {
@@ -238,39 +287,43 @@ function longestMatch(v: TrieView, i: number): number {
   const trie = v.trie;
   // The best match so far is kept in two variables: no object per term passed.
   let bestLast = -1;
-  let bestTerm = -1;
+  let bestNode = -1;
   let node = v.start[t.id[i]];
   let j = i;
   while (node >= 0) {
-    const term = trie.termAt(node);
-    if (term >= 0) { bestLast = j; bestTerm = term; }
+    if (trie.termAt(node) !== null) { bestLast = j; bestNode = node; }
     if (!trie.hasChildren(node) || t.possessive[j] || j + 1 >= t.n) break;
     const g = t.gap[j + 1];
     if (g === Gap.Break) break;
-    // `at`: the node whose children the next token is looked up in, after the connector words or the comma.
+    // `at`: the node whose children the next token is looked up in, after the connector words or the comma. The
+    // comma is walked like a one-word connector phrase, by the same code: a path of its own, met late in a text,
+    // would lack type feedback in the optimised code and send it back to the interpreter.
     let at = node;
-    if (g === Gap.Connector) {
-      const path = v.phrases.get(t.connCode[j + 1]) ?? phrasePath(v, t.connCode[j + 1]);
+    if (g === Gap.Connector || g === Gap.Comma) {
+      const key = g === Gap.Comma ? COMMA_PATH : t.connCode[j + 1];
+      const path = v.phrases.get(key) ?? phrasePath(v, key);
       for (let k = 0; k < path.length && at >= 0; k++) {
         at = trie.child(at, path[k]);
         if (at >= 0 && !trie.hasChildren(at)) at = -1;
       }
-    } else if (g === Gap.Comma) {
-      at = trie.child(at, v.comma);
-      if (at >= 0 && !trie.hasChildren(at)) at = -1;
     }
     if (at < 0) break;
     j++;
     const id = t.id[j];
     node = trie.childOrCaps(at, v.word[id], v.caps[id]);
   }
-  if (bestLast >= 0) v.termMemo[i] = bestTerm;
+  if (bestLast >= 0) v.termMemo[i] = bestNode;
   return bestLast;
 }
 
-/** The trie numbers of the words of connector phrase `code`, worked out once per view. */
+/** Key of `TrieView.phrases` for the comma's path (connector phrase codes are positive). */
+const COMMA_PATH = -1;
+
+/** The trie numbers of the words of connector phrase `code` (or of the comma), worked out once per view. */
 function phrasePath(v: TrieView, code: number): Int32Array {
-  const path = Int32Array.from(connectorPhraseWords(code), (w) => v.trie.numberOf(w));
+  const path = code === COMMA_PATH
+    ? Int32Array.of(v.trie.numberOf(','))
+    : Int32Array.from(connectorPhraseWords(code), (w) => v.trie.numberOf(w));
   v.phrases.set(code, path);
   return path;
 }
