@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 
 import {
-  languageMode, notificationsContaining, openWorkbench, quickOpen, runCommand, screenshot, stopOwnServer, tokenColour,
+  clickUntilVisible, languageMode, notificationsContaining, openWorkbench, quickOpen, runCommand, screenshot,
+  stopOwnServer, tokenColour,
 } from './workbench.mjs';
 
 after(stopOwnServer);
@@ -75,9 +76,8 @@ test('clicking a person in the Diplomat sidebar selects that mention in the edit
     await page.locator('.activitybar .action-item:has(> a.action-label[aria-label^="Diplomat"])').click();
     const person = page.locator('.sidebar .monaco-list-row', { hasText: 'Matthias Brandt' }).first();
     await person.waitFor({ timeout: 30_000 });
-    await person.click();
     // The status bar shows the selection: "Ln 4, Col 85 (15 selected)" for the 15 characters of the name.
-    await page.locator('#status\\.editor\\.selection', { hasText: '(15 selected)' }).waitFor({ timeout: 15_000 });
+    await clickUntilVisible(person, page.locator('#status\\.editor\\.selection', { hasText: '(15 selected)' }));
     const selected = await page.evaluate(() => document.querySelector('.monaco-editor .selected-text') !== null);
     assert.ok(selected, 'the editor shows a selection');
     await screenshot(page, 'sidebar-person-clicked');

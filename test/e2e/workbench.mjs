@@ -146,3 +146,22 @@ export async function notificationsContaining(page, text, ms = 30_000) {
   }, ms, `a notification containing "${text}"`);
   return items;
 }
+
+/**
+ * Clicks `target` until `done` is visible, within `ms`. A sidebar row can be drawn again between being found and
+ * being clicked (the workspace index refreshes the tree), and the click then lands on a row that is gone; clicking
+ * again is what a user does. Each wait is bounded and the whole is bounded by `ms`.
+ */
+export async function clickUntilVisible(target, done, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const left = () => Math.max(1, deadline - Date.now());
+    await target.click({ timeout: left() });
+    try {
+      await done.waitFor({ timeout: Math.min(3_000, left()) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { parse } from 'yaml';
 
 import { waitFor } from '../../harness/vscodeOffline.mjs';
-import { languageMode, openWorkbench, runCommand, screenshot, stopOwnServer, tokenColour } from '../workbench.mjs';
+import { clickUntilVisible, languageMode, openWorkbench, runCommand, screenshot, stopOwnServer, tokenColour } from '../workbench.mjs';
 
 after(stopOwnServer);
 
@@ -93,8 +93,7 @@ test('3. open the Diplomat sidebar, expand People, click a person: the editor ju
     if ((await people.getAttribute('aria-expanded')) !== 'true') await people.click();
     const person = page.locator('.sidebar .monaco-list-row', { hasText: 'Matthias Brandt' }).first();
     await person.waitFor();
-    await person.click();
-    await page.locator('#status\\.editor\\.selection', { hasText: '(15 selected)' }).waitFor({ timeout: 15_000 });
+    await clickUntilVisible(person, page.locator('#status\\.editor\\.selection', { hasText: '(15 selected)' }));
     await screenshot(page, 'e2e-3-sidebar-person');
   } finally {
     await wb.close();
