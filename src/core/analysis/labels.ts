@@ -1,5 +1,5 @@
 import { CONNECTORS, HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon';
-import { isHSpace, isLower, isUpper } from './text';
+import { isHSpace, isLower, isSpaceOrNoBreak, isUpper } from './text';
 
 /** A transcript speaker label at the start of a line: `SECRETARY BLINKEN:`, `Vladimir Putin:`, `Q`. */
 export interface Label {
@@ -113,14 +113,9 @@ function candidate(m: RegExpExecArray, ls: number, isPersonLike: (label: string)
   return { start, end: start + label.length, text: label, body: ls + m[0].length, allCaps: caps, question };
 }
 
-/** Space or no-break space: what separates a label's words. */
-function isWordSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0;
-}
-
 /** End of the word starting at `i` of a label. */
 function wordEnd(label: string, i: number): number {
-  while (i < label.length && !isWordSpace(label.charCodeAt(i))) i++;
+  while (i < label.length && !isSpaceOrNoBreak(label.charCodeAt(i))) i++;
   return i;
 }
 
@@ -128,7 +123,7 @@ function wordEnd(label: string, i: number): number {
 function countLabelWords(label: string): number {
   let n = 0;
   for (let i = 0; i < label.length;) {
-    if (isWordSpace(label.charCodeAt(i))) { i++; continue; }
+    if (isSpaceOrNoBreak(label.charCodeAt(i))) { i++; continue; }
     n++;
     i = wordEnd(label, i);
   }
@@ -138,7 +133,7 @@ function countLabelWords(label: string): number {
 /** Whether every word of a label is capitalised or a connector (only the others are cut out, for the set). */
 function capitalisedOrConnectors(label: string): boolean {
   for (let i = 0; i < label.length;) {
-    if (isWordSpace(label.charCodeAt(i))) { i++; continue; }
+    if (isSpaceOrNoBreak(label.charCodeAt(i))) { i++; continue; }
     const e = wordEnd(label, i);
     if (!isUpper(label.charCodeAt(i)) && !CONNECTORS.has(label.slice(i, e))) return false;
     i = e;
@@ -149,7 +144,7 @@ function capitalisedOrConnectors(label: string): boolean {
 /** Whether a word of an all-capital label is a function word (`OF`, `THE`). */
 function hasCapsFunctionWord(label: string): boolean {
   for (let i = 0; i < label.length;) {
-    if (isWordSpace(label.charCodeAt(i))) { i++; continue; }
+    if (isSpaceOrNoBreak(label.charCodeAt(i))) { i++; continue; }
     const e = wordEnd(label, i);
     if (CAPS_FUNCTION_WORDS.has(label.slice(i, e))) return true;
     i = e;

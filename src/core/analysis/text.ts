@@ -59,6 +59,11 @@ export function isWordChar(c: number): boolean {
   return (CHAR_CLASS[c] & C_WORD) !== 0;
 }
 
+/** A space or a no-break space: the `[ \u00a0]` that label and role patterns allow between their words. */
+export function isSpaceOrNoBreak(c: number): boolean {
+  return c === 0x20 || c === 0xa0;
+}
+
 /** Regex source for one horizontal space; every multi-word pattern uses it so no-break spaces match. */
 export const SP = '[ \\t\\u00a0\\u2000-\\u200a\\u202f]';
 

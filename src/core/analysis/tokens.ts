@@ -43,11 +43,10 @@ export interface Tokens {
   /** `fnv1a` of each distinct word, by id (the array may run past the last id). */
   readonly hash: Int32Array;
   readonly gap: Uint8Array;
-  /** Connector words between token i-1 and i, for the tokens i with `gap[i] === Gap.Connector` (`of the`). */
-  readonly conn: ReadonlyMap<number, string>;
   /**
-   * The same connector phrases as numbers, 0 where there is none (`connectorPhrase(connCode[i])` is `conn.get(i)`):
-   * detectors compare and look up phrases by code in hot loops instead of reading a map and splitting strings.
+   * The connector words between token i-1 and i as a number, for the tokens i with `gap[i] === Gap.Connector`, 0 for
+   * the others: `connectorPhrase(connCode[i])` is the phrase (`of the`). Detectors compare and look up phrases by code
+   * in hot loops instead of reading a map and splitting strings.
    */
   readonly connCode: Uint16Array;
   /** Whether token i carried a possessive ending (it then ends any name). */
@@ -156,7 +155,6 @@ export function tokenize(text: string): Tokens {
   let prevEnd = -100;
   let prevFullEnd = -100;
   let prevPoss = false;
-  let connectors = 0;
   const len = text.length;
   /** Where the search for the next token's first character starts. */
   let next = 0;
@@ -293,7 +291,6 @@ export function tokenize(text: string): Tokens {
           if (code !== 0) {
             g = Gap.Connector;
             connCode[n] = code;
-            connectors++;
           }
         }
       }
@@ -304,33 +301,7 @@ export function tokenize(text: string): Tokens {
     prevFullEnd = fullEnd;
     prevPoss = possessive;
   }
-  // A plain object (not a class instance): see `lazyConnectorMap`.
-  return { n, start, end, id: ids, vocab, hash: hashes, gap, conn: lazyConnectorMap(connCode, n, connectors), connCode, possessive: poss, edges };
-}
-
-/**
- * `Tokens.conn`, built from the codes on first use: the detectors read `connCode`, so most analyses never build it.
- * A plain object of closures: its hidden class lives as long as this code, where that of a per-text class instance
- * would be collected with the text and take the optimised code that read it along.
- */
-function lazyConnectorMap(codes: Uint16Array, n: number, size: number): ReadonlyMap<number, string> {
-  let map: Map<number, string> | null = null;
-  const built = (): Map<number, string> => {
-    if (map) return map;
-    map = new Map();
-    for (let i = 0; i < n; i++) if (codes[i] !== 0) map.set(i, connectorPhrase(codes[i]));
-    return map;
-  };
-  return {
-    size,
-    get: (i) => built().get(i),
-    has: (i) => built().has(i),
-    forEach: (f, thisArg) => built().forEach(f, thisArg),
-    entries: () => built().entries(),
-    keys: () => built().keys(),
-    values: () => built().values(),
-    [Symbol.iterator]: () => built()[Symbol.iterator](),
-  };
+  return { n, start, end, id: ids, vocab, hash: hashes, gap, connCode, possessive: poss, edges };
 }
 
 function pow2AtLeast(n: number): number {

@@ -5,7 +5,7 @@ import { findEntities } from '../../../src/core/analysis/entities';
 import { findFigures } from '../../../src/core/analysis/figures';
 import { countryTables } from '../../../src/core/analysis/countries';
 import { collapseSpaces } from '../../../src/core/analysis/text';
-import { Gap, tokenize } from '../../../src/core/analysis/tokens';
+import { connectorPhrase, Gap, tokenize } from '../../../src/core/analysis/tokens';
 import { compactCountries } from '../../../scripts/esbuild-countries.mjs';
 
 // The fast paths added for speed (interned tokens, prefilters before regexes, the slimmed country data) must read
@@ -29,7 +29,7 @@ describe('tokenize', () => {
     const words = Array.from(t.id.subarray(0, t.n), (id) => t.vocab[id]);
     expect(words).toEqual(['The', 'U.S.A.', 'Mr.', 'J.', 'Smith', 'President', 'Republic', 'Messrs.', 'Doe']);
     expect(t.gap[6]).toBe(Gap.Connector);
-    expect(t.conn.get(6)).toBe('of the');
+    expect(connectorPhrase(t.connCode[6])).toBe('of the');
   });
 
   it('interns thousands of distinct words (the hash table grows)', () => {

@@ -1,5 +1,6 @@
 import { countryOfAdjective } from '../countries';
 import type { People } from '../entities';
+import { isSpaceOrNoBreak } from '../text';
 import type { Entity } from '../types';
 import type { EntityIndex } from './entity-index';
 
@@ -250,11 +251,6 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x5f;
 }
 
-/** A space or a no-break space: what the role patterns allow between words. */
-function isRoleSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0;
-}
-
 /**
  * Whether role words ending at `e` go on as a plural (`Presidents`, `President-s`) or as `President-elect`: what
  * `/^[-’']?(?:s\b|elect)/` finds after them, less the possessive `President’s`, which is a mention.
@@ -276,7 +272,7 @@ function possessiveOrElect(text: string, e: number): boolean {
 function capitalAfter(text: string, e: number): number {
   const limit = Math.min(text.length, e + 40);
   let p = e;
-  while (p < limit && isRoleSpace(text.charCodeAt(p))) p++;
+  while (p < limit && isSpaceOrNoBreak(text.charCodeAt(p))) p++;
   if (p === e || p >= limit) return -1;
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 ? p : -1;
@@ -286,7 +282,7 @@ function capitalAfter(text: string, e: number): number {
 function viceBefore(text: string, s: number): boolean {
   if (s < 5) return false;
   const c = text.charCodeAt(s - 1);
-  return (isRoleSpace(c) || c === 0x2d) && text.startsWith('Vice', s - 5);
+  return (isSpaceOrNoBreak(c) || c === 0x2d) && text.startsWith('Vice', s - 5);
 }
 
 /**
@@ -296,15 +292,15 @@ function viceBefore(text: string, s: number): boolean {
 function ofTheAfter(text: string, e: number): number {
   const limit = Math.min(text.length, e + 40);
   let p = e;
-  while (p < limit && isRoleSpace(text.charCodeAt(p))) p++;
+  while (p < limit && isSpaceOrNoBreak(text.charCodeAt(p))) p++;
   if (p === e || p + 2 > limit || !text.startsWith('of', p)) return -1;
   p += 2;
   let q = p;
-  while (q < limit && isRoleSpace(text.charCodeAt(q))) q++;
+  while (q < limit && isSpaceOrNoBreak(text.charCodeAt(q))) q++;
   if (q === p) return -1;
   if (q + 3 <= limit && text.startsWith('the', q)) {
     let r = q + 3;
-    while (r < limit && isRoleSpace(text.charCodeAt(r))) r++;
+    while (r < limit && isSpaceOrNoBreak(text.charCodeAt(r))) r++;
     if (r > q + 3) q = r;
   }
   return q;
@@ -314,7 +310,7 @@ function ofTheAfter(text: string, e: number): number {
 function spacesBefore(text: string, pos: number): number {
   const limit = Math.max(0, pos - 12);
   let q = pos;
-  while (q > limit && isRoleSpace(text.charCodeAt(q - 1))) q--;
+  while (q > limit && isSpaceOrNoBreak(text.charCodeAt(q - 1))) q--;
   return q;
 }
 
