@@ -51,7 +51,11 @@ export class AnnotationStore extends Disposable {
     super();
     this._register(vscode.workspace.onDidChangeTextDocument((event) => void this.followEdit(event)));
     this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.saveIfDirty(document)));
-    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString())));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+      // A late close of a text already opened again must not drop the entry the new document is using.
+      const key = document.uri.toString();
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.entries.delete(key);
+    }));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     this._register(watcher.onDidChange((uri) => void this.sidecarChangedOnDisk(uri)));
     this._register(watcher.onDidCreate((uri) => void this.sidecarChangedOnDisk(uri)));

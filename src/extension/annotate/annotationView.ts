@@ -36,20 +36,24 @@ export class AnnotationView extends Disposable {
     this._register(store.onDidChange((entry) => this.render(entry)));
     this._register(tags.onDidChange(() => void this.rebuildTypes()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => void this.renderVisible()));
+    // A text closed and opened again, or given another language, can come back in an editor the visible-editors
+    // event does not report; the highlighter paints on open for the same reason.
+    this._register(vscode.workspace.onDidOpenTextDocument(() => void this.renderVisible()));
   }
 
-  /** Loads the annotations of every visible editor and draws them. */
+  /** Loads the annotations of every visible editor and draws them; one editor's failure does not stop the others. */
   async renderVisible(): Promise<void> {
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.uri.scheme === 'output') continue;
-      this.render(await this.store.get(editor.document));
-    }
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme !== 'output');
+    await Promise.all(editors.map(async (editor) => this.render(await this.store.get(editor.document))));
   }
 
   private async rebuildTypes(): Promise<void> {
     this.disposeTypes();
     for (const tag of this.tags.allLoaded()) this.types.set(tag.name, this.createType(tag));
+    // Disposing the old types cleared every editor: draw the loaded texts (diagnostics) and every visible editor,
+    // including one whose text was reopened while the types were rebuilt.
     for (const entry of await this.store.loaded()) this.render(entry);
+    await this.renderVisible();
   }
 
   private createType(tag: TagDefinition): vscode.TextEditorDecorationType {

@@ -75,7 +75,11 @@ test('2. tag a passage from the palette: decoration and sidecar; still there aft
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
     await openFromExplorer(page, 'press-briefing.transcript');
-    await waitFor(painted, 15_000, 'the decoration after reopening');
+    await waitFor(painted, 15_000, 'the decoration after reopening').catch(async (error) => {
+      const seen = await page.evaluate(() => [...new Set([...document.querySelectorAll('.monaco-editor .view-overlays div')].map((el) => getComputedStyle(el).backgroundColor))]);
+      await screenshot(page, 'e2e-2-reopened-unpainted');
+      throw new Error(`${error.message}; overlay backgrounds seen: ${JSON.stringify(seen)}`);
+    });
   } finally {
     await wb.close();
   }
