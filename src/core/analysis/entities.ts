@@ -398,6 +398,10 @@ function learnFromName(L: Learning, i: number): void {
     }
   }
   if (last + 1 < t.n && (t.gap[last + 1] === Gap.Space || t.gap[last + 1] === Gap.Hyphen)) return;
+  if (multi && selfIntroductionAt(L, s, last)) {
+    learn(L, s, last, 'self-introduction', null, null);
+    return;
+  }
   if (!multi && (hasFlag(L, i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) return;
   const edges = t.edges[last];
   const after = !t.possessive[last] && (edges & Edge.SpaceAfter) !== 0 && speechVerbAfter(text, t.end[last]);
@@ -554,6 +558,36 @@ function speechVerbAfter(text: string, pos: number): boolean {
   return SPEECH_AFTER.test(text);
 }
 
+/** `from` or `with`, then an outlet of one to four capitalised words, which ends its sentence or clause (or line). */
+const INTRO_AFTER = /^[ \u00a0]+(from|with)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w&’'.-]*(?:[ \u00a0]+[A-Z][\w&’'.-]*){0,3})[ \u00a0]*(?:([,.;:!?—–)])|$)/m;
+/** `It’s`, `This is`, `I’m`, `I am`, `My name is` just before. */
+const INTRO_CUE = /(?:^|[ \u00a0])(?:It[’']s|It is|This is|I[’']m|I am|name is)[ \u00a0]*$/;
+/** A sentence, clause, turn or line start just before. */
+const INTRO_START = /(?:[.!?:—–]|^)[ \u00a0]*$/m;
+
+/**
+ * Whether the name of tokens [i, last] introduces who speaks (`It’s Pamala Falk from CBS News.`, `Thank you.
+ * Michelle Nichols from Reuters.`): a journalist's self-introduction in a press transcript. `from`/`with` and an
+ * outlet follow the name; before it stands `It’s`, `This is`, `I’m`…, or else a sentence start, and then it must be
+ * `from` an outlet that ends the sentence or clause (not the line: `Direct Line with Vladimir Putin` is a title) and is
+ * not a country (`Bula Vinaka from Fiji,` greets).
+ */
+function selfIntroductionAt(L: Learning, i: number, last: number): boolean {
+  const { text, t } = L;
+  const s = t.start[i];
+  const e = t.end[last];
+  const c = text.charCodeAt(e + 1);
+  if (!isHSpace(text.charCodeAt(e)) || (c !== 0x66 && c !== 0x77)) return false;
+  const after = INTRO_AFTER.exec(text.slice(e, e + 60));
+  if (!after) return false;
+  // `This is Direct Line with Vladimir Putin`: a person after it is no outlet.
+  if (L.learned.has(after[2].replace(/[ \u00a0]+/g, ' ').replace(/\.$/, ''))) return false;
+  const before = text.slice(Math.max(0, s - 16), s);
+  if (INTRO_CUE.test(before)) return true;
+  if (after[1] !== 'from' || !after[3] || !INTRO_START.test(before) || last + 1 >= t.n) return false;
+  return matchLast(L.lx, last + 1) < 0 || matchTerm(L.lx, last + 1).type !== 'COUNTRY';
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -702,8 +736,9 @@ function resolvePeople(learned: Map<string, Learned>, trie: NameTrie): Omit<Peop
   const fulls: Learned[] = [];
   const singles: Learned[] = [];
   for (const e of learned.values()) {
+    // Words between spaces: `Jean-Pierre` (`MS. JEAN-PIERRE:`) is one surname, not a first name and a surname.
     let nonInitial = 0;
-    for (const w of e.words) if (!isInitial(w)) nonInitial++;
+    for (const w of e.surface.split(' ')) if (w && !isInitial(w)) nonInitial++;
     (nonInitial >= 2 ? fulls : singles).push(e);
   }
   // Each full name without its initials, worked out once.
@@ -771,9 +806,14 @@ function resolvePeople(learned: Map<string, Learned>, trie: NameTrie): Omit<Peop
   }
   for (const e of singles) {
     const w = e.words.join(' ');
-    const owner = surnameOwner.get(w) ?? surnameOwner.get(w.split(' ').pop() ?? '');
-    const canon = owner?.canon ?? w;
+    // A hyphenated surname (`Jean-Pierre`) is kept whole, as the full names' surnames are.
+    const hyphenated = e.surface.indexOf('-') >= 0;
+    const owner = surnameOwner.get(w)
+      ?? (hyphenated ? surnameOwner.get(e.surface.slice(e.surface.lastIndexOf(' ') + 1)) : undefined)
+      ?? surnameOwner.get(w.split(' ').pop() ?? '');
+    const canon = owner?.canon ?? (hyphenated ? e.surface : w);
     surfaceToCanon.set(w, canon);
+    if (hyphenated) surfaceToCanon.set(e.surface, canon);
     let p = info.get(canon);
     if (!p) info.set(canon, (p = { canonical: canon, count: 0, office: null, country: null }));
     p.count += e.count;

@@ -8,6 +8,7 @@ import type { Entity, Quote, QuoteKind, Speaker, SpeakerMention, Span } from './
 import { EntityIndex } from './speech/entity-index';
 import { findLandmarks, type Landmarks } from './speech/landmarks';
 import { findRoleMentions, NameCounts, RoleResolver, type RoleSite, type RoleVisitor } from './speech/roles';
+import { questioners, type TurnSpan } from './speech/questioners';
 import { SpanIndex } from './speech/span-index';
 import { keep } from './speech/keep';
 import { lastMarkBefore, Words } from './speech/words';
@@ -503,7 +504,7 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], idx: EntityIndex
   // they are made: a role is a mention only where none starts. Tens of thousands of starts are set and tested far
   // faster than in a hash set.
   const starts = new Uint32Array((text.length >>> 5) + 1);
-  attribute(raws, ent.people, idx, roles, speakers, quoteSpeakers, contextSpans, starts);
+  attribute(text, raws, ent.people, idx, roles, speakers, quoteSpeakers, contextSpans, starts);
   addNameMentions(ent.entities, ent.labels, speakers, starts);
   if (speakers.size > 0) addRoleMentions(text, roleSites, idx, roles, speakers, contextSpans, starts);
   return finish(text, raws, speakers, quoteSpeakers);
@@ -511,6 +512,7 @@ function assemble(text: string, ent: EntityResult, raws: Raw[], idx: EntityIndex
 
 /** Gives each quote its speaker (`quoteSpeakers`, one per raw quote), creating the speakers with their labels and roles. */
 function attribute(
+  text: string,
   raws: readonly Raw[],
   people: People,
   idx: EntityIndex,
@@ -521,9 +523,11 @@ function attribute(
   starts: Uint32Array,
 ): void {
   const labels = keep(new LabelSpeakers(people, idx));
+  const asker = questionTurnSpeakers(text, raws, idx, labels);
 
   let last: string | null = null;
-  for (const r of raws) {
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k];
     let key: string | null = null;
     let name = '';
     let type: 'PERSON' | 'ORG' = 'PERSON';
@@ -535,7 +539,7 @@ function attribute(
         case 'person': key = sub.canonical; name = sub.canonical; break;
         case 'org': key = `org:${sub.name}`; name = sub.name; type = 'ORG'; break;
         case 'speaker': key = sub.key; name = sub.key; break;
-        case 'label': key = labels.speaker(sub.label); name = key; break;
+        case 'label': key = (asker && asker[k]) || labels.speaker(sub.label); name = key; break;
         case 'role': {
           key = roles.introducedHolder(sub.office, sub.country, sub.span.start) ?? roles.resolve(sub.office, sub.country, null);
           name = key ?? '';
@@ -564,6 +568,30 @@ function attribute(
     }
     quoteSpeakers.push(speaker);
   }
+}
+
+/**
+ * For a transcript with question turns, the journalist of each raw quote that is a question turn (see `questioners`),
+ * indexed like `raws`; null without question turns.
+ */
+function questionTurnSpeakers(text: string, raws: readonly Raw[], idx: EntityIndex, labels: LabelSpeakers): (string | null)[] | null {
+  const turns: TurnSpan[] = [];
+  const at: number[] = [];
+  let questions = false;
+  for (let k = 0; k < raws.length; k++) {
+    const sub = raws[k].subject;
+    if (raws[k].kind !== 'turn' || !sub || sub.kind !== 'label') continue;
+    turns.push({ start: raws[k].start, end: raws[k].end, question: sub.label.question });
+    at.push(k);
+    if (sub.label.question) questions = true;
+  }
+  if (!questions) return null;
+  const answerers = new Set<string>();
+  for (const r of raws) if (r.kind === 'turn' && r.subject?.kind === 'label' && !r.subject.label.question) answerers.add(labels.speaker(r.subject.label));
+  const names = questioners(text, turns, idx, answerers);
+  const out: (string | null)[] = new Array<string | null>(raws.length).fill(null);
+  for (let j = 0; j < at.length; j++) out[at[j]] = names[j];
+  return out;
 }
 
 /** Name mentions: every PERSON/ORG entity of a speaker outside labels. */
@@ -695,7 +723,9 @@ class LabelSpeakers {
 function labelName(l: Label, people: People): string {
   const words = l.text.split(/[ \u00a0]+/).filter((w) => !TITLE_WORDS.has(titleCase(w)) && !HONORIFICS.has(w));
   const surface = words.join(' ');
-  const c = people.canonicalOf(surface) ?? (l.allCaps ? surface.replace(/[A-Z']+/g, (w) => titleCase(w)) : surface) ?? l.text;
+  // `MS. JEAN-PIERRE` is `Karine Jean-Pierre` when the text names her so: the title-cased surname is looked up too.
+  const titled = l.allCaps ? surface.replace(/[A-Z']+/g, (w) => titleCase(w)) : surface;
+  const c = people.canonicalOf(surface) ?? (titled !== surface ? people.canonicalOf(titled) : null) ?? titled;
   return c || l.text;
 }
 

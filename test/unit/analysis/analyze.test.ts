@@ -89,10 +89,68 @@ describe('speakers and roles', () => {
     expect(a.speakers).toHaveLength(1);
   });
 
+  it('gives an all-capital hyphenated label surname the full name the text introduces', () => {
+    const text = 'Briefing by Press Secretary Anne-Marie Dubois-Lenz\n\nMS. DUBOIS-LENZ:  Good afternoon.\n\nQ    Thank you.\n\nMS. DUBOIS-LENZ:  Go ahead.';
+    const a = analyze(text);
+    expect(a.speakers.map((s) => s.name)).toContain('Anne-Marie Dubois-Lenz');
+    expect(a.speakers.map((s) => s.name)).not.toContain('Dubois-Lenz');
+  });
+
   it('learns Cyrillic names after titles', () => {
     const text = 'Президент Касым Токаев встретился с делегацией. Министр Айдар Жумабаев отметил успехи.';
     const a = analyze(text);
     expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.text)).toEqual(['Касым Токаев', 'Айдар Жумабаев']);
+  });
+});
+
+describe('journalists of question turns', () => {
+  // A press availability written for these tests: the moderator calls on journalists by first name or outlet, one
+  // introduces herself, the answerer's short replies call on nobody.
+  const text = [
+    'Press Availability', '',
+    'SECRETARY HALVORSEN:  Good afternoon, everyone.  We reached an agreement today.', '',
+    'MR ODUYA:  Ingrid, go ahead.', '',
+    'QUESTION:  Thank you so much —', '',
+    'SECRETARY HALVORSEN:  Nice to see you.', '',
+    'QUESTION:  — Mr. Secretary.  It’s Ingrid Solberg from Nordic Wire.  What comes next?', '',
+    'SECRETARY HALVORSEN:  Absolutely.', '',
+    'QUESTION:  And on energy?', '',
+    'SECRETARY HALVORSEN:  Energy is next.', '',
+    'MR ODUYA:  Reuters.', '',
+    'QUESTION:  On the talks —', '',
+    'MR ODUYA:  Reuters, go ahead.', '',
+    'QUESTION:  Will the talks resume?', '',
+    'SECRETARY HALVORSEN:  Thanks, Oduya.', '',
+    'QUESTION:  A follow-up.', '',
+    'MR ODUYA:  We’ll take a final question right here.', '',
+    'QUESTION:  Did you talk to the Minister?', '',
+  ].join('\n');
+  const a = analyze(text);
+  const questions = a.quotes.filter((q) => text.slice(text.lastIndexOf('\n', q.start) + 1, q.start).startsWith('QUESTION'));
+
+  it('gives the turns before a self-introduction to the journalist the moderator called on', () => {
+    expect(questions.slice(0, 3).map((q) => speakerName(a, q.speaker))).toEqual(['Ingrid Solberg', 'Ingrid Solberg', 'Ingrid Solberg']);
+    expect(a.entities.find((e) => e.text === 'Ingrid Solberg')).toMatchObject({ type: 'PERSON', rule: 'self-introduction' });
+  });
+
+  it('names a journalist called by outlet only by the outlet, and keeps the floor when the same outlet is called again', () => {
+    expect(questions.slice(3, 6).map((q) => speakerName(a, q.speaker))).toEqual([
+      'Unidentified journalist (Reuters)', 'Unidentified journalist (Reuters)', 'Unidentified journalist (Reuters)',
+    ]);
+  });
+
+  it('starts an unidentified journalist on a call on someone not named', () => {
+    expect(speakerName(a, questions[6].speaker)).toBe('Unidentified journalist');
+    // `Thanks, Oduya.` thanks the moderator: no journalist is called Oduya.
+    expect(a.speakers.map((s) => s.name).sort()).toEqual(['Halvorsen', 'Ingrid Solberg', 'Oduya', 'Unidentified journalist', 'Unidentified journalist (Reuters)']);
+    expect(spansOk(text, a)).toBe(true);
+  });
+
+  it('does not take a greeting or a title line for a self-introduction', () => {
+    const t = 'Excellencies;\nBula Vinaka from Fiji, Mr President.\n\nThis is Open Line with Marta Kovac, a joint project.\n\nMinister Marta Kovac spoke.';
+    const people = analyze(t).entities.filter((e) => e.type === 'PERSON').map((e) => e.text);
+    expect(people).not.toContain('Bula Vinaka');
+    expect(people).not.toContain('Open Line');
   });
 });
 
