@@ -402,6 +402,10 @@ function learnFromName(L: Learning, i: number): void {
     learn(L, s, last, 'self-introduction', null, null);
     return;
   }
+  if (multi && calledOnAt(text, t.start[s], t.end[last])) {
+    learn(L, s, last, 'called-on', null, null);
+    return;
+  }
   if (!multi && (hasFlag(L, i, W_ALL_CAPS) || t.vocab[t.id[i]].length < 3)) return;
   const edges = t.edges[last];
   const after = !t.possessive[last] && (edges & Edge.SpaceAfter) !== 0 && speechVerbAfter(text, t.end[last]);
@@ -586,6 +590,19 @@ function selfIntroductionAt(L: Learning, i: number, last: number): boolean {
   if (INTRO_CUE.test(before)) return true;
   if (after[1] !== 'from' || !after[3] || !INTRO_START.test(before) || last + 1 >= t.n) return false;
   return matchLast(L.lx, last + 1) < 0 || matchTerm(L.lx, last + 1).type !== 'COUNTRY';
+}
+
+/** `we’ll go to the line of`, `goes to`: a moderator calling on a journalist by name (see `calledOnAt`). */
+const CALL_BEFORE = /(?:go|goes|turn) to (?:the line of )?$/;
+
+/**
+ * Whether the name at [s, e) is a journalist a moderator calls on: `Next up, we’ll go to Felicia Schwartz.`, `Our
+ * first question will go to the line of Michael Gordon.` The name ends the sentence.
+ */
+function calledOnAt(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if ((c !== 0x2e && c !== 0x3f && c !== 0x0a && c !== 0x0d) || text.charCodeAt(s - 4) !== 0x20 || text.charCodeAt(s - 1) !== 0x20) return false;
+  return CALL_BEFORE.test(text.slice(Math.max(0, s - 24), s));
 }
 
 function isAsciiLetter(c: number): boolean {

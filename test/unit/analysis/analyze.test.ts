@@ -146,6 +146,23 @@ describe('journalists of question turns', () => {
     expect(spansOk(text, a)).toBe(true);
   });
 
+  it('follows a moderator who calls on journalists by name (go to the line of …), and learns the names', () => {
+    const t = [
+      'MODERATOR:  Thanks.  Our first question will go to the line of Maren Holt.', '',
+      'Q    Thank you.  Is there a deal?', '',
+      'SENIOR OFFICIAL:  Not yet.', '',
+      'MODERATOR:  Next up, we’ll go to Tomas Reyes of Global Wire.', '',
+      'Q    Thanks.  Two from me.', '',
+      'MODERATOR:  We will go to Geneva next week.', '',
+      'SENIOR OFFICIAL:  Yes.',
+    ].join('\n');
+    const b = analyze(t);
+    const names = b.quotes.filter((q) => t.slice(q.start - 5, q.start) === 'Q    ').map((q) => speakerName(b, q.speaker));
+    expect(names).toEqual(['Maren Holt', 'Tomas Reyes']);
+    expect(b.entities.filter((e) => e.rule === 'called-on').map((e) => e.text)).toEqual(['Maren Holt']);
+    expect(b.speakers.map((sp) => sp.name)).not.toContain('Geneva');
+  });
+
   it('does not take a greeting or a title line for a self-introduction', () => {
     const t = 'Excellencies;\nBula Vinaka from Fiji, Mr President.\n\nThis is Open Line with Marta Kovac, a joint project.\n\nMinister Marta Kovac spoke.';
     const people = analyze(t).entities.filter((e) => e.type === 'PERSON').map((e) => e.text);

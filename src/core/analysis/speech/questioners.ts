@@ -25,6 +25,11 @@ const INTRO_WINDOW = 240;
 
 /** `Go ahead, Kristen.`, `Okay, go ahead, Trevor.`, `Pam, go ahead.`, `NBC, go ahead.`: a call at the end of a turn. */
 const GO_AHEAD = /(?:^|[.!?,;—–-][ \u00a0]*)(?:go ahead|Go ahead)(?:,[ \u00a0]*([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?))?[ \u00a0]*[.!]?[ \u00a0]*$|(?:^|[.!?][ \u00a0]+)([A-Z][\w&’'-]*(?:[ \u00a0][A-Z][\w&’'-]*)?),[ \u00a0]*(?:go ahead|please)[ \u00a0]*[.!]?[ \u00a0]*$/;
+/**
+ * `Our first question will go to the line of Michael Gordon.`, `Next up, we’ll go to Felicia Schwartz of Reuters.`:
+ * a call on a named journalist at the end of a turn (a question turn must follow: `we’ll go to Geneva.` calls nobody).
+ */
+const GO_TO = /(?:go|goes|going|turn|over) to (?:the line of |the )?([A-Z][\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]+){0,2})(?:[ \u00a0]+(?:of|from|with|at)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w&’'.-]*(?:[ \u00a0]+[A-Z][\w&’'.-]*){0,3}))?[ \u00a0]*[.!?]?[ \u00a0]*$/;
 /** `We’ll take a final question right here.`, `Next question.`: a call on someone not named. */
 const NEW_QUESTION = /\b(?:(?:final|last|next|one more|another|a couple more|few more) questions?|take (?:a|one|your) question)\b/i;
 /** A whole short turn of names and outlets: `NBC.`, `Reuters, Michelle.`, `Reuters —`, `Pam?` */
@@ -51,9 +56,10 @@ const FROM_OUTLET = /^[ \u00a0]+(?:from|with)[ \u00a0]+/;
 export function questioners(text: string, turns: readonly TurnSpan[], idx: EntityIndex, answerers: ReadonlySet<string>): (string | null)[] {
   const of: (Questioner | null)[] = [];
   let current: Questioner | null = null;
-  for (const turn of turns) {
+  for (let k = 0; k < turns.length; k++) {
+    const turn = turns[k];
     if (!turn.question) {
-      const call = callIn(text, turn, idx, answerers);
+      const call = (k + 1 < turns.length && turns[k + 1].question ? callByName(text, turn, idx) : null) ?? callIn(text, turn, idx, answerers);
       if (call) current = current && sameJournalist(current, call) ? merge(current, call) : call;
       of.push(null);
       continue;
@@ -131,6 +137,21 @@ function callIn(text: string, turn: TurnSpan, idx: EntityIndex, answerers: Reado
   }
   if (!go && !person && !outlet) return null;
   return { name: person ? person.canonical : null, first, outlet: outlet ? outlet.canonical : null };
+}
+
+/** A call by name that `GO_TO` reads at the end of a turn: the name is a person's, never a place or an organisation. */
+function callByName(text: string, turn: TurnSpan, idx: EntityIndex): Questioner | null {
+  const from = Math.max(turn.start, turn.end - 100);
+  const tail = text.slice(from, turn.end);
+  if (!tail.includes(' to ')) return null;
+  const m = GO_TO.exec(tail);
+  if (!m || NOT_NAMES.has(m[1])) return null;
+  const at = from + m.index + m[0].indexOf(m[1]);
+  const entity = idx.firstWithin(at, at + m[1].length + 1) ?? idx.lastWithin(at, at + m[1].length, 'PERSON');
+  if (entity && entity.type !== 'PERSON') return null;
+  const name = entity ? entity.canonical : m[1].replace(/[ \u00a0]+/g, ' ');
+  const outlet = m[2] ? (idx.lastWithin(at + m[1].length, turn.end, 'ORG')?.canonical ?? m[2].replace(/[ \u00a0]+/g, ' ').replace(/\.$/, '')) : null;
+  return name.includes(' ') ? { name, first: null, outlet } : { name: null, first: name, outlet };
 }
 
 function firstWord(text: string, at: number): string {
