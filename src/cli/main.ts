@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import type { CliIo, Command } from './command';
@@ -110,6 +111,12 @@ if (!isMainThread) {
   // and ends, loading nothing else.
   void import('./figuresWorker').then((w) => w.runFiguresJob());
 } else if (require.main === module) {
+  // A run of the CLI analyses each text once, while V8 compiles the analyser's hot functions: the run waits on those
+  // compiles more than on the analysis. A smaller inlining budget makes each compile several times cheaper for little
+  // slower code: measured on two cores, 12 to 18 % less wall time on one 12.5 MB file, on a 13.3 MB one and on a
+  // folder of 42 statements. Set before any function is hot (the analyser is not even loaded yet); it applies to
+  // this process only, not to the extension or to a program importing the core.
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
   const io: CliIo = { out: writeLine, err: (s) => process.stderr.write(s + '\n') };
   // A reader that stops early (`diplomat analyze --json x | head`) closes the pipe: that is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
